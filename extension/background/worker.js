@@ -1,0 +1,83 @@
+// The background worker: runs the wasm analyser for content scripts (the page's CSP does not
+// apply here, unlike in a content script), keeps the toolbar badge, and handles the shortcut.
+// It makes no network request: the wasm is read from the extension's own package.
+import '../shared/messages.js';
+import '../shared/errors.js';
+import '../shared/chrome-api.js';
+import '../shared/settings.js';
+import init, { Analyzer } from '../pkg/quotelight.js';
+
+const { MSG, message, isMessage } = globalThis.quotelight.messages;
+const { chromeApi, errors, settings } = globalThis.quotelight;
+
+/** @type {Promise<any>|null} the analyser, created once per worker lifetime */
+let analyzerPromise = null;
+
+/**
+ * Returns the analyser, loading the wasm on first use.
+ * @returns {Promise<any>}
+ */
+function analyzer() {
+  analyzerPromise ??= init({ module_or_path: chromeApi.getURL('pkg/quotelight_bg.wasm') })
+    .then(() => new Analyzer())
+    .catch((error) => {
+      analyzerPromise = null; // let the next request try again
+      throw error;
+    });
+  return analyzerPromise;
+}
+
+/**
+ * Analyses text for a content script.
+ * @param {unknown} text
+ * @returns {Promise<{ok: true, analysis: any, analyzeMs: number}|{ok: false, error: string}>}
+ */
+async function analyze(text) {
+  if (typeof text !== 'string') return { ok: false, error: 'text must be a string' };
+  const limit = Math.min(settings.MAX_TEXT_LENGTH, Analyzer.maxInputLength ?? Infinity);
+  if (text.length > limit) return { ok: false, error: `text too large (${text.length} > ${limit})` };
+  try {
+    const a = await analyzer();
+    const t0 = performance.now();
+    const analysis = a.analyze(text);
+    return { ok: true, analysis, analyzeMs: performance.now() - t0 };
+  } catch (error) {
+    return { ok: false, error: errors.errorMessage(error) };
+  }
+}
+
+/**
+ * Shows the number of quotations on the tab's toolbar button.
+ * @param {number|undefined} tabId
+ * @param {any} msg
+ */
+function updateBadge(tabId, msg) {
+  if (tabId === undefined) return;
+  const text = msg.status === 'done' && msg.count > 0 ? String(Math.min(msg.count, 999)) : msg.status === 'too-large' ? '!' : '';
+  chromeApi.setBadge(tabId, text).catch(() => {
+    // The tab may be gone; the badge went with it.
+  });
+}
+
+/** Sets up the listeners; called once when the worker starts. */
+export function start() {
+  chromeApi.onMessage((msg, sender) => {
+    if (isMessage(msg, MSG.ANALYZE)) return analyze(msg.text);
+    if (isMessage(msg, MSG.STATUS)) {
+      updateBadge(sender?.tab?.id, msg);
+      return { ok: true };
+    }
+    return undefined;
+  });
+  chromeApi.onCommand((command, tab) => {
+    if (command !== 'toggle-highlights') return;
+    (async () => {
+      const target = tab ?? (await chromeApi.activeTab());
+      if (target?.id !== undefined) await chromeApi.sendToTabOrInject(target.id, message(MSG.TOGGLE));
+    })().catch((error) => {
+      if (!errors.isIgnored(error)) console.warn('quotelight: shortcut failed:', errors.errorMessage(error));
+    });
+  });
+}
+
+start();

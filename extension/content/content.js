@@ -1,0 +1,247 @@
+// The content script: decides whether to run on this page, asks the worker for the analysis
+// (wasm cannot be compiled here on pages whose CSP forbids it), follows late content, answers
+// the popup, and cleans up when the extension goes away.
+//
+// Test hook (documented in extension/README.md): the state is published as attributes on <html>:
+//   data-quotelight-status   idle | running | done | off | too-large | error
+//   data-quotelight-quotes   number of quotations painted (all kinds)
+//   data-quotelight-timings  JSON {extract, analyze, roundtrip, paint, start, firstPaint} in ms:
+//                            start is this script's start (page clock), firstPaint the time from
+//                            there to the first paint
+// The full list of quotations and speakers is available through MSG.GET_STATE, as the popup uses it.
+(function (ns) {
+  'use strict';
+
+  // Injected twice (declared content script, then again by the toolbar on old tabs): one is enough.
+  if (ns.content) return;
+  const startedAt = performance.now();
+  const { MSG, message, isMessage } = ns.messages;
+  const { chromeApi, errors, settings: settingsMod } = ns;
+
+  /** Delay after the last change of the page before re-analysing it. */
+  const MUTATION_DEBOUNCE_MS = 400;
+
+  const host = location.hostname;
+  const state = {
+    /** @type {string} */
+    status: 'idle',
+    enabled: false,
+    /** @type {string|null} */
+    error: null,
+    textLength: 0,
+    /** @type {any} */
+    timings: null,
+    firstPaint: /** @type {number|null} */ (null),
+    settings: settingsMod.normalize(undefined),
+  };
+  /** @type {Array<() => void>} */
+  const disposers = [];
+  /** @type {MutationObserver|null} */
+  let observer = null;
+  let debounce = 0;
+  let dead = false;
+
+  const controller = ns.page.createController({
+    doc: document,
+    maxLength: settingsMod.MAX_TEXT_LENGTH,
+    analyze: async (text) => {
+      const reply = await chromeApi.sendMessage(message(MSG.ANALYZE, { text }));
+      if (!reply?.ok) throw new Error(reply?.error ?? 'no reply from the extension');
+      return { analysis: reply.analysis, analyzeMs: reply.analyzeMs };
+    },
+  });
+
+  /** Pauses the observer while the fallback wraps text, so that its own writes are not news. */
+  const domHooks = {
+    beforePaint: () => observer?.disconnect(),
+    afterPaint: () => {
+      if (observer && state.enabled) observe();
+    },
+  };
+
+  /** Publishes the state for the badge and for tests. Never throws. */
+  function publish() {
+    const root = document.documentElement;
+    const painted = state.status === 'done' ? controller.paintedQuotes().length : 0;
+    root.setAttribute('data-quotelight-status', state.status);
+    root.setAttribute('data-quotelight-quotes', String(painted));
+    if (state.timings) {
+      root.setAttribute('data-quotelight-timings', JSON.stringify({ ...state.timings, start: startedAt, firstPaint: state.firstPaint }));
+    }
+    const count = controller.model
+      ? controller.model.quotes.filter((/** @type {any} */ q) => q.kind === 'direct' || q.kind === 'partial').length
+      : 0;
+    send(message(MSG.STATUS, { status: state.status, count }));
+  }
+
+  /**
+   * Sends to the worker, swallowing the expected failures (and cleaning up if the extension is gone).
+   * @param {object} msg
+   */
+  function send(msg) {
+    if (!chromeApi.available()) {
+      shutdown();
+      return;
+    }
+    chromeApi.sendMessage(msg).catch(handleError);
+  }
+
+  /**
+   * Handles an error without letting it reach the page's console.
+   * @param {unknown} error
+   */
+  function handleError(error) {
+    if (errors.isContextInvalidated(error) || !chromeApi.available()) {
+      shutdown();
+      return;
+    }
+    if (errors.isIgnored(error)) return;
+    state.status = 'error';
+    state.error = errors.errorMessage(error);
+    try {
+      document.documentElement.setAttribute('data-quotelight-status', 'error');
+    } catch {
+      // Nothing more can be done from here.
+    }
+  }
+
+  /** Analyses and paints (again). */
+  async function run() {
+    if (dead) return;
+    state.enabled = true;
+    state.status = 'running';
+    state.error = null;
+    publish();
+    const result = await controller.run(domHooks);
+    if (result.status === 'stale' || !state.enabled || dead) return;
+    state.status = result.status;
+    state.textLength = result.textLength;
+    state.error = result.error;
+    if (result.timings) {
+      state.timings = result.timings;
+      state.firstPaint ??= performance.now() - startedAt;
+    }
+    if (result.status === 'error' && !chromeApi.available()) {
+      shutdown();
+      return;
+    }
+    observe();
+    publish();
+  }
+
+  /** Starts following late content (lazy paragraphs, SPA navigation). */
+  function observe() {
+    if (!observer) {
+      observer = new MutationObserver((records) => {
+        const ui = controller.host;
+        // Changes inside the overlay or to attributes only are not new article text.
+        if (records.every((r) => (ui && ui.contains(r.target)) || r.target === document.documentElement)) return;
+        clearTimeout(debounce);
+        debounce = setTimeout(() => {
+          if (state.enabled && !dead) run().catch(handleError);
+        }, MUTATION_DEBOUNCE_MS);
+      });
+    }
+    if (document.body) observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  }
+
+  /** Switches highlighting off in this tab: every highlight and the overlay go away. */
+  function stop() {
+    state.enabled = false;
+    clearTimeout(debounce);
+    observer?.disconnect();
+    controller.clear(domHooks);
+    controller.forget();
+    state.status = 'off';
+    publish();
+  }
+
+  /** The extension is gone (reloaded, updated, removed): leave the page as it was, silently. */
+  function shutdown() {
+    if (dead) return;
+    dead = true;
+    clearTimeout(debounce);
+    observer?.disconnect();
+    try {
+      controller.clear(domHooks);
+    } catch {
+      // The page may have torn the nodes down already.
+    }
+    for (const dispose of disposers.splice(0)) dispose();
+    for (const name of ['status', 'quotes', 'timings']) document.documentElement.removeAttribute(`data-quotelight-${name}`);
+  }
+
+  /**
+   * The state as the popup shows it; with `detail`, also every painted quotation (tests use it).
+   * @param {boolean} detail
+   * @returns {object}
+   */
+  function stateForUi(detail) {
+    const model = controller.model;
+    return {
+      ok: true,
+      host,
+      url: location.href,
+      status: state.status,
+      enabled: state.enabled,
+      error: state.error,
+      textLength: state.textLength,
+      maxLength: settingsMod.MAX_TEXT_LENGTH,
+      timings: state.timings ? { ...state.timings, firstPaint: state.firstPaint } : null,
+      mode: controller.mode,
+      speakers: model ? model.speakers.map((/** @type {any} */ s) => ({
+        id: s.id, name: s.name, role: s.role, affiliation: s.affiliation, type: s.type, official: s.official,
+        quotes: s.quotes, claims: s.claims, colour: s.colour,
+        ...(detail ? { mentions: s.mentions.map((/** @type {any} */ m) => m.text) } : {}),
+      })) : [],
+      quotes: detail && model ? controller.paintedQuotes().map((/** @type {any} */ q) => ({
+        text: q.text, kind: q.kind, speaker: q.speaker, confidence: q.confidence,
+      })) : undefined,
+    };
+  }
+
+  /**
+   * Answers the popup and the worker.
+   * @param {any} msg
+   * @returns {any} the reply, or undefined for messages that are not ours
+   */
+  function onMessage(msg) {
+    if (dead) return undefined;
+    if (isMessage(msg, MSG.GET_STATE)) return stateForUi(msg.detail === true);
+    if (isMessage(msg, MSG.SET_ENABLED)) {
+      if (msg.enabled) run().catch(handleError);
+      else stop();
+      return { ok: true, enabled: msg.enabled === true };
+    }
+    if (isMessage(msg, MSG.TOGGLE)) {
+      if (state.enabled) stop();
+      else run().catch(handleError);
+      return { ok: true, enabled: state.enabled };
+    }
+    if (isMessage(msg, MSG.FOCUS_SPEAKER)) return { ok: controller.focusSpeaker(Number(msg.id)) };
+    return undefined;
+  }
+
+  async function init() {
+    disposers.push(chromeApi.onMessage(onMessage));
+    disposers.push(chromeApi.onStorageChanged((changes) => {
+      if (!changes.settings) return;
+      state.settings = settingsMod.normalize(changes.settings.newValue);
+      controller.setKinds(state.settings.kinds);
+    }));
+    const stored = await chromeApi.storageGet('settings');
+    state.settings = settingsMod.normalize(stored?.settings);
+    controller.setKinds(state.settings.kinds);
+    const rule = settingsMod.siteRule(state.settings, host);
+    if (rule === 'never') {
+      state.status = 'off';
+      publish();
+      return;
+    }
+    if (settingsMod.shouldAutoRun(state.settings, host, ns.textmap.looksLikeArticle(document))) await run();
+    else publish();
+  }
+
+  ns.content = Object.freeze({ stateForUi });
+  init().catch(handleError);
+})(globalThis.quotelight ??= {});

@@ -1,0 +1,222 @@
+// The page side of quotelight, shared by the content script and the demo page: take the
+// article's text, have it analysed, paint the result, and run the hover card and the panel.
+// Where the analysis runs is the caller's choice (`analyze`): the extension's worker, or the
+// demo page's own wasm instance.
+//
+// Loaded as a classic content script and as a side-effect ES module (see messages.js).
+(function (ns) {
+  'use strict';
+
+  /**
+   * @typedef {object} Timings milliseconds
+   * @property {number} extract taking the page text
+   * @property {number} analyze inside wasm
+   * @property {number} roundtrip asking for the analysis and getting it back (includes analyze)
+   * @property {number} paint resolving ranges and painting
+   */
+
+  /**
+   * @typedef {object} RunResult
+   * @property {'done'|'too-large'|'error'|'stale'} status 'stale' when a newer run overtook it
+   * @property {number} textLength
+   * @property {string|null} error
+   * @property {Timings|null} timings
+   */
+
+  /**
+   * Creates the controller for one document.
+   * @param {object} options
+   * @param {Document} options.doc
+   * @param {(text: string) => Promise<{analysis: any, analyzeMs: number}>} options.analyze
+   *   analyses text; throws with a readable message on failure
+   * @param {number} options.maxLength texts longer than this are refused
+   * @param {() => Element[]} [options.roots] where the article is (default: textmap.findArticleRoots)
+   * @param {boolean} [options.wrap] force the wrapping fallback instead of the Highlight API
+   * @param {Element} [options.overlayParent] where the overlay's host goes (default <html>)
+   * @returns {object} the controller (see the returned methods)
+   */
+  function createController(options) {
+    const { doc, analyze, maxLength } = options;
+    const { textmap, highlight, overlay: overlayMod } = ns;
+    const painter = highlight.createPainter(doc, { wrap: options.wrap });
+    /** @type {Record<string, boolean>} */
+    let kinds = { ...ns.settings.DEFAULT_KINDS };
+    /** @type {any} */
+    let model = null;
+    /** @type {any} */
+    let map = null;
+    /** @type {string|null} text of the last analysis, to skip re-analysing unchanged text */
+    let lastText = null;
+    let lastAnalysis = null;
+    let generation = 0;
+    /** @type {Map<number, number>} per speaker, the last quotation scrolled to */
+    const cursor = new Map();
+    /** @type {ReturnType<typeof overlayMod.createOverlay>|null} */
+    let ui = null;
+    let hoverFrame = 0;
+    /** @type {{x: number, y: number}|null} */
+    let pointer = null;
+
+    const onPointer = (/** @type {MouseEvent} */ event) => {
+      pointer = { x: event.clientX, y: event.clientY };
+      if (hoverFrame) return;
+      // At most one hit test per frame: mousemove fires far more often than the screen updates.
+      hoverFrame = doc.defaultView?.requestAnimationFrame(() => {
+        hoverFrame = 0;
+        if (!pointer || !ui || !model) return;
+        const q = painter.hitTest(pointer.x, pointer.y);
+        if (q) ui.showCard(q, q.speaker === null ? null : model.byId.get(q.speaker), pointer.x, pointer.y);
+        else ui.hideCard();
+      }) ?? 0;
+    };
+    const onLeave = () => ui?.hideCard();
+
+    const ensureUi = () => {
+      if (ui) return;
+      ui = overlayMod.createOverlay(doc, { onSpeaker: (id) => controller.focusSpeaker(id), parent: options.overlayParent });
+      doc.addEventListener('mousemove', onPointer, { passive: true, capture: true });
+      doc.addEventListener('mouseleave', onLeave, { passive: true });
+    };
+
+    const controller = {
+      /** @returns {any} the painted model, or null */
+      get model() {
+        return model;
+      },
+      /** @returns {any} the current text map, or null */
+      get map() {
+        return map;
+      },
+      /** @returns {string} 'highlight' or 'wrap' */
+      get mode() {
+        return painter.mode;
+      },
+      /** @returns {Element|null} the overlay's host element (the only element added to the page) */
+      get host() {
+        return ui ? ui.host : null;
+      },
+
+      /**
+       * Takes the article's text, analyses it (unless unchanged since the last run) and paints.
+       * A newer call overtakes an older one still in flight.
+       * @param {{beforePaint?: () => void, afterPaint?: () => void}} [hooks] around DOM writes
+       *   (the content script pauses its MutationObserver there in wrap mode)
+       * @returns {Promise<RunResult>}
+       */
+      async run(hooks = {}) {
+        const gen = ++generation;
+        const t0 = performance.now();
+        const roots = options.roots ? options.roots() : textmap.findArticleRoots(doc);
+        const next = await textmap.extractText(roots, { maxLength, shouldStop: () => gen !== generation });
+        if (gen !== generation) return { status: 'stale', textLength: 0, error: null, timings: null };
+        const t1 = performance.now();
+        if (next.truncated || next.text.length > maxLength) {
+          controller.clear();
+          return { status: 'too-large', textLength: next.text.length, error: null, timings: null };
+        }
+        let analysis = lastAnalysis;
+        let analyzeMs = 0;
+        if (next.text !== lastText || !analysis) {
+          try {
+            const reply = await analyze(next.text);
+            analysis = reply.analysis;
+            analyzeMs = reply.analyzeMs;
+          } catch (error) {
+            if (gen !== generation) return { status: 'stale', textLength: 0, error: null, timings: null };
+            controller.clear();
+            return { status: 'error', textLength: next.text.length, error: ns.errors.errorMessage(error), timings: null };
+          }
+          if (gen !== generation) return { status: 'stale', textLength: 0, error: null, timings: null };
+          lastText = next.text;
+          lastAnalysis = analysis;
+        }
+        const t2 = performance.now();
+        map = next;
+        model = highlight.buildModel(analysis);
+        hooks.beforePaint?.();
+        try {
+          painter.paint(model, (start, end) => textmap.rangeFor(next, start, end), kinds);
+        } finally {
+          hooks.afterPaint?.();
+        }
+        ensureUi();
+        ui?.setModel(model);
+        cursor.clear();
+        const t3 = performance.now();
+        return {
+          status: 'done',
+          textLength: next.text.length,
+          error: null,
+          timings: { extract: t1 - t0, analyze: analyzeMs, roundtrip: t2 - t1, paint: t3 - t2 },
+        };
+      },
+
+      /**
+       * Shows only the given kinds (settings.js `kinds`).
+       * @param {Record<string, boolean>} next
+       */
+      setKinds(next) {
+        kinds = { ...next };
+        painter.setKinds(kinds);
+      },
+
+      /**
+       * Scrolls to the speaker's next quotation, in document order, wrapping around.
+       * @param {number} id
+       * @returns {boolean} whether there was one
+       */
+      focusSpeaker(id) {
+        const quotes = painter.paintedQuotes().filter((q) => q.speaker === id && kinds[highlight.SWITCH_OF[q.kind]]);
+        if (quotes.length === 0) return false;
+        const next = ((cursor.get(id) ?? -1) + 1) % quotes.length;
+        cursor.set(id, next);
+        painter.focus(quotes[next].index);
+        return true;
+      },
+
+      /** @returns {any[]} the quotations that are painted */
+      paintedQuotes() {
+        return painter.paintedQuotes();
+      },
+
+      /**
+       * Removes every highlight and the overlay; the page is as it was.
+       * @param {{beforePaint?: () => void, afterPaint?: () => void}} [hooks]
+       */
+      clear(hooks = {}) {
+        generation++;
+        hooks.beforePaint?.();
+        try {
+          painter.clear();
+        } finally {
+          hooks.afterPaint?.();
+        }
+        model = null;
+        map = null;
+        if (ui) {
+          ui.destroy();
+          ui = null;
+          doc.removeEventListener('mousemove', onPointer, { capture: true });
+          doc.removeEventListener('mouseleave', onLeave);
+        }
+      },
+
+      /**
+       * Opens or closes the "Who is quoted" panel (it starts as a small button).
+       * @param {boolean} open
+       */
+      setPanelOpen(open) {
+        ui?.setPanelOpen(open);
+      },
+
+      /** Forgets the cached analysis, so the next run analyses again. */
+      forget() {
+        lastText = null;
+        lastAnalysis = null;
+      },
+    };
+    return controller;
+  }
+
+  ns.page = Object.freeze({ createController });
+})(globalThis.quotelight ??= {});

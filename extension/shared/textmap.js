@@ -1,0 +1,407 @@
+// Page text for analysis, and the way back from text offsets to the DOM.
+//
+// `extractText` walks the article's visible text once and builds one string, with "\n\n" at block
+// boundaries and runs of HTML white space collapsed to one space (as rendered). Alongside it keeps
+// segments: runs of the string that map one-to-one onto a run of one Text node. A quotation that
+// spans <a>, <em> or several text nodes therefore maps back exactly, and `rangeFor` turns analysis
+// offsets (UTF-16 code units, what DOM Ranges use) into a Range only when it is painted.
+//
+// Loaded as a classic content script and as a side-effect ES module (see messages.js).
+(function (ns) {
+  'use strict';
+
+  const HTML_NS = 'http://www.w3.org/1999/xhtml';
+
+  /** Elements whose content is never article text. */
+  const SKIP_TAGS = new Set([
+    'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'CANVAS', 'IFRAME', 'FRAME', 'OBJECT', 'EMBED',
+    'VIDEO', 'AUDIO', 'BUTTON', 'INPUT', 'TEXTAREA', 'SELECT', 'OPTION', 'NAV', 'ASIDE', 'FORM',
+    'FOOTER', 'IMG', 'PICTURE', 'HEAD', 'TITLE', 'META', 'LINK', 'DIALOG', 'MENU',
+    'QUOTELIGHT-UI',
+  ]);
+
+  /** Inline formatting elements: assumed visible and inline without asking the style engine. */
+  const INLINE_TAGS = new Set([
+    'A', 'EM', 'STRONG', 'B', 'I', 'U', 'S', 'SMALL', 'SUB', 'SUP', 'Q', 'CITE', 'ABBR', 'TIME',
+    'MARK', 'CODE', 'DFN', 'VAR', 'KBD', 'SAMP', 'BDI', 'BDO', 'INS', 'DEL', 'FONT', 'WBR',
+    'QUOTELIGHT-MARK',
+  ]);
+
+  /** Block-level tags, used when the style engine is not asked (fast path). */
+  const BLOCK_TAGS = new Set([
+    'P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
+    'UL', 'OL', 'LI', 'DL', 'DT', 'DD', 'BLOCKQUOTE', 'FIGURE', 'FIGCAPTION', 'TABLE', 'TR', 'TD',
+    'TH', 'CAPTION', 'PRE', 'HR', 'ADDRESS', 'DETAILS', 'SUMMARY', 'BR', 'BODY', 'HTML',
+  ]);
+
+  /** Roles of regions that are not the article. */
+  const SKIP_ROLES = new Set(['navigation', 'complementary', 'banner', 'contentinfo', 'dialog',
+    'menu', 'menubar', 'search', 'alert', 'toolbar']);
+
+  /** Class or id tokens of page furniture (after Readability's "unlikely candidates"). */
+  const FURNITURE = /(?:^|[\s_-])(?:comments?|disqus|replies|related|share|sharing|social|newsletter|promo|sponsored|advert(?:isement)?|ads?|adslot|ad-slot|banner|sidebar|breadcrumbs?|menu|nav|subscribe|signup|cookie|gdpr|popup|modal|outbrain|taboola|recirc|recommended|most-popular|trending)(?:$|[\s_-])/i;
+
+  /** HTML white space (not NBSP, which browsers do not collapse either). */
+  const WS = /[ \t\n\r\f]+/g;
+
+  /** Work done between two yields to the page, so that big pages make no long task. */
+  const SLICE_MS = 8;
+
+  /**
+   * @typedef {object} TextMap
+   * @property {string} text the analysed text
+   * @property {Text[]} segNode Text node of each segment
+   * @property {number[]} segStart start of each segment in `text`
+   * @property {number[]} segNodeStart start of each segment in its node's data
+   * @property {number[]} segLen length of each segment
+   * @property {Element[]} roots the elements the text came from
+   */
+
+  /**
+   * Text length of an element's paragraphs, a cheap measure of how much article it holds.
+   * @param {Element} el
+   * @returns {number}
+   */
+  function paragraphText(el) {
+    let n = 0;
+    for (const p of el.querySelectorAll('p')) {
+      const len = (p.textContent ?? '').trim().length;
+      if (len >= 40) n += len;
+    }
+    return n;
+  }
+
+  /**
+   * Tells whether an element is page furniture (navigation, comments, ads, related links …).
+   * @param {Element} el
+   * @returns {boolean}
+   */
+  function isFurniture(el) {
+    if (SKIP_TAGS.has(el.tagName)) return true;
+    const role = el.getAttribute('role');
+    if (role && SKIP_ROLES.has(role)) return true;
+    const tokens = `${typeof el.className === 'string' ? el.className : ''} ${el.id}`;
+    return tokens.length > 1 && FURNITURE.test(tokens);
+  }
+
+  /**
+   * Scores the parents of paragraph-like elements by the text they hold (a light Readability).
+   * @param {Element} body
+   * @returns {Element|null} the element holding most paragraph text
+   */
+  function densest(body) {
+    /** @type {Map<Element, number>} */
+    const scores = new Map();
+    const add = (/** @type {Element|null} */ el, /** @type {number} */ s) => {
+      if (el) scores.set(el, (scores.get(el) ?? 0) + s);
+    };
+    for (const p of body.querySelectorAll('p, div, td, pre')) {
+      if (p.tagName !== 'P' && p.querySelector('p, div, table, ul, ol, section, article')) continue;
+      if (p.closest('nav, aside, footer, form, [role="navigation"], [role="complementary"]')) continue;
+      const text = (p.textContent ?? '').trim();
+      if (text.length < 40) continue;
+      const score = 1 + text.split(/[,，]/).length + Math.min(text.length / 100, 3);
+      add(p.parentElement, score);
+      add(p.parentElement?.parentElement ?? null, score / 2);
+    }
+    let best = null;
+    let bestScore = 0;
+    for (const [el, score] of scores) {
+      if (score > bestScore && !isFurniture(el)) {
+        best = el;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Widens a body element to its enclosing <article>, when that adds the headline and standfirst
+   * rather than a whole page of teasers.
+   * @param {Element} el
+   * @returns {Element}
+   */
+  function widenToArticle(el) {
+    const article = el.parentElement?.closest('article');
+    if (!article) return el;
+    const inner = (el.textContent ?? '').length;
+    return (article.textContent ?? '').length <= inner * 1.6 + 2000 ? article : el;
+  }
+
+  /**
+   * Finds the elements holding the article: [itemprop=articleBody], then the <article>/<main>
+   * holding most paragraph text, then the densest block of paragraphs, then <body>.
+   * @param {Document} doc
+   * @returns {Element[]} roots in document order, never empty when the document has a body
+   */
+  function findArticleRoots(doc) {
+    const body = doc.body;
+    if (!body) return [];
+    const bodies = [...doc.querySelectorAll('[itemprop="articleBody"]')]
+      .filter((el, _i, all) => !all.some((other) => other !== el && other.contains(el)));
+    if (bodies.length > 0 && bodies.reduce((n, el) => n + paragraphText(el), 0) >= 200) {
+      return bodies.length === 1 ? [widenToArticle(bodies[0])] : bodies;
+    }
+    let best = null;
+    let bestText = 0;
+    for (const el of doc.querySelectorAll('article, main, [role="main"]')) {
+      const n = paragraphText(el);
+      if (n > bestText) {
+        best = el;
+        bestText = n;
+      }
+    }
+    const dense = densest(body);
+    if (best && dense && !best.contains(dense) && paragraphText(dense) > bestText) best = null;
+    if (best && bestText >= 500) {
+      // A <main> or a teaser <article> may hold the real <article>: prefer the innermost one
+      // that still has most of the text.
+      const inner = dense?.closest('article');
+      if (inner && best.contains(inner) && paragraphText(inner) >= bestText * 0.6) return [inner];
+      return [best];
+    }
+    if (dense) return [widenToArticle(dense)];
+    return [body];
+  }
+
+  /**
+   * Tells whether the page looks like a news article (for running without being asked):
+   * schema.org Article JSON-LD, og:type article, or an <article> with enough text.
+   * @param {Document} doc
+   * @returns {boolean}
+   */
+  function looksLikeArticle(doc) {
+    for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+      // Types are matched in the raw JSON: pages often ship JSON-LD that does not parse.
+      if (/"@type"\s*:\s*(?:\[[^\]]*)?"(?:News|Reportage|Analysis|Opinion|Review|Background)?Article"|"(?:Live)?BlogPosting"/.test(script.textContent ?? '')) {
+        return true;
+      }
+    }
+    const og = doc.querySelector('meta[property="og:type"]');
+    if (/^article$/i.test(og?.getAttribute('content')?.trim() ?? '')) return true;
+    for (const article of doc.querySelectorAll('article')) {
+      if (paragraphText(article) >= 1000) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Builds the text of the given roots and its map back to the DOM. Skips page furniture, hidden
+   * elements, editable regions, shadow trees and frames. Yields to the page every few
+   * milliseconds, so a huge page does not freeze it.
+   * @param {Element[]} roots elements in document order
+   * @param {{maxLength?: number, shouldStop?: () => boolean}} [options] stop early above
+   *   maxLength (the caller refuses such pages), or when shouldStop() turns true
+   * @returns {Promise<TextMap & {truncated: boolean}>}
+   */
+  async function extractText(roots, options = {}) {
+    const maxLength = options.maxLength ?? Infinity;
+    const shouldStop = options.shouldStop ?? (() => false);
+    const view = roots[0]?.ownerDocument?.defaultView;
+    /** @type {string[]} */
+    const parts = [];
+    /** @type {TextMap} */
+    const map = { text: '', segNode: [], segStart: [], segNodeStart: [], segLen: [], roots };
+    let length = 0;
+    let pendingBreak = false;
+    /** @type {[Text, number]|null} */
+    let pendingSpace = null;
+    let truncated = false;
+
+    /** Appends text mapped to node[nodeStart…], merging with the previous segment when contiguous. */
+    const emit = (/** @type {string} */ s, /** @type {Text|null} */ node, /** @type {number} */ nodeStart) => {
+      parts.push(s);
+      if (node) {
+        const last = map.segNode.length - 1;
+        if (last >= 0 && map.segNode[last] === node
+          && map.segStart[last] + map.segLen[last] === length
+          && map.segNodeStart[last] + map.segLen[last] === nodeStart) {
+          map.segLen[last] += s.length;
+        } else {
+          map.segNode.push(node);
+          map.segStart.push(length);
+          map.segNodeStart.push(nodeStart);
+          map.segLen.push(s.length);
+        }
+      }
+      length += s.length;
+    };
+
+    const blockBoundary = () => {
+      if (length > 0) pendingBreak = true;
+      pendingSpace = null;
+    };
+
+    /** Appends one Text node, collapsing white space runs as the browser renders them. */
+    const addText = (/** @type {Text} */ node) => {
+      const data = node.data;
+      let i = 0;
+      WS.lastIndex = 0;
+      for (;;) {
+        const m = WS.exec(data);
+        const wordEnd = m ? m.index : data.length;
+        if (wordEnd > i) {
+          if (pendingBreak) {
+            emit('\n\n', null, 0);
+            pendingBreak = false;
+          } else if (pendingSpace) {
+            emit(' ', pendingSpace[0], pendingSpace[1]);
+          }
+          pendingSpace = null;
+          emit(data.slice(i, wordEnd), node, i);
+        }
+        if (!m) break;
+        if (length > 0 && !pendingBreak) pendingSpace = [node, m.index];
+        i = m.index + m[0].length;
+      }
+    };
+
+    /**
+     * Decides how to treat an element: 'skip' its subtree, or enter it as 'block' or 'inline'.
+     * @param {Element} el
+     * @param {boolean} isRoot
+     * @returns {'skip'|'block'|'inline'}
+     */
+    const classify = (el, isRoot) => {
+      if (el.namespaceURI !== HTML_NS) return 'skip';
+      if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return 'skip';
+      if (!isRoot && isFurniture(el)) return 'skip';
+      if (/** @type {HTMLElement} */ (el).isContentEditable) return 'skip';
+      const tag = el.tagName;
+      if (tag === 'BR') return 'block';
+      if (INLINE_TAGS.has(tag)) return 'inline';
+      const style = view?.getComputedStyle(el);
+      if (!style) return BLOCK_TAGS.has(tag) ? 'block' : 'inline';
+      if (style.display === 'none' || style.visibility === 'hidden' || style.contentVisibility === 'hidden') return 'skip';
+      return style.display.startsWith('inline') || style.display === 'contents' ? 'inline' : 'block';
+    };
+
+    let sliceStart = performance.now();
+    let visited = 0;
+    for (const root of roots) {
+      // An explicit stack instead of recursion: pages nest deep enough to overflow the JS stack.
+      /** @type {Array<Node|null>} */
+      const stack = [root];
+      let isRoot = true;
+      while (stack.length > 0) {
+        const node = stack.pop();
+        if (node === null) {
+          blockBoundary();
+          continue;
+        }
+        if (++visited % 256 === 0 && performance.now() - sliceStart > SLICE_MS) {
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          if (shouldStop()) return { ...map, text: parts.join(''), truncated: true };
+          sliceStart = performance.now();
+        }
+        if (node.nodeType === 3) {
+          addText(/** @type {Text} */ (node));
+          if (length > maxLength) {
+            truncated = true;
+            break;
+          }
+          continue;
+        }
+        if (node.nodeType !== 1) continue;
+        const el = /** @type {Element} */ (node);
+        const kind = classify(el, isRoot);
+        isRoot = false;
+        if (kind === 'skip') continue;
+        if (kind === 'block') {
+          blockBoundary();
+          stack.push(null);
+        }
+        // Children are pushed in reverse so that they pop in document order.
+        for (let c = el.lastChild; c; c = c.previousSibling) stack.push(c);
+      }
+      blockBoundary();
+      if (truncated) break;
+    }
+    map.text = parts.join('');
+    return { ...map, truncated };
+  }
+
+  /**
+   * Returns the index of the segment holding text offset `pos`, or -1.
+   * @param {TextMap} map
+   * @param {number} pos
+   * @returns {number}
+   */
+  function segmentAt(map, pos) {
+    let lo = 0;
+    let hi = map.segStart.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (map.segStart[mid] <= pos) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    if (hi < 0 || pos >= map.segStart[hi] + map.segLen[hi]) return -1;
+    return hi;
+  }
+
+  /**
+   * Returns the first segment starting at or after `pos`.
+   * @param {TextMap} map
+   * @param {number} pos
+   * @returns {number}
+   */
+  function segmentFrom(map, pos) {
+    const i = segmentAt(map, pos);
+    if (i >= 0) return i;
+    let lo = 0;
+    let hi = map.segStart.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (map.segStart[mid] < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < map.segStart.length ? lo : -1;
+  }
+
+  /**
+   * Resolves a span of the analysed text to a live DOM Range, or null when the page has changed
+   * under it since the text was taken (the caller re-analyses then).
+   * @param {TextMap} map
+   * @param {number} start UTF-16 offset, inclusive
+   * @param {number} end UTF-16 offset, exclusive
+   * @returns {Range|null}
+   */
+  function rangeFor(map, start, end) {
+    if (!(start >= 0 && end > start && end <= map.text.length)) return null;
+    const a = segmentFrom(map, start);
+    const b = segmentAt(map, end - 1) >= 0 ? segmentAt(map, end - 1) : segmentFrom(map, end - 1) - 1;
+    if (a < 0 || b < a) return null;
+    const startNode = map.segNode[a];
+    const startOffset = map.segNodeStart[a] + Math.max(0, start - map.segStart[a]);
+    const endNode = map.segNode[b];
+    const endOffset = map.segNodeStart[b] + Math.min(map.segLen[b], end - map.segStart[b]);
+    if (!startNode.isConnected || !endNode.isConnected) return null;
+    if (startOffset >= startNode.data.length || endOffset > endNode.data.length) return null;
+    // The node's text must still be what was analysed at both ends.
+    const textStart = map.segStart[a] + startOffset - map.segNodeStart[a];
+    if (startNode.data[startOffset] !== map.text[textStart]) return null;
+    const range = startNode.ownerDocument.createRange();
+    range.setStart(startNode, startOffset);
+    range.setEnd(endNode, endOffset);
+    return range;
+  }
+
+  /**
+   * Maps a DOM point back to an offset in the analysed text, or -1 outside it.
+   * @param {TextMap} map
+   * @param {Node} node
+   * @param {number} offset
+   * @returns {number}
+   */
+  function offsetOf(map, node, offset) {
+    for (let i = 0; i < map.segNode.length; i++) {
+      if (map.segNode[i] === node && offset >= map.segNodeStart[i]
+        && offset <= map.segNodeStart[i] + map.segLen[i]) {
+        return map.segStart[i] + offset - map.segNodeStart[i];
+      }
+    }
+    return -1;
+  }
+
+  ns.textmap = Object.freeze({ findArticleRoots, looksLikeArticle, extractText, rangeFor, offsetOf, isFurniture });
+})(globalThis.quotelight ??= {});
