@@ -47,6 +47,11 @@ export default [
   {
     // Test code also runs functions inside the page (page.evaluate).
     files: ['tests/e2e/**/*.js'],
-    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    languageOptions: { globals: { ...globals.node, ...globals.browser, chrome: 'readonly' } },
+  },
+  {
+    // The fixture pages' own scripts (some are hostile on purpose).
+    files: ['tests/pages/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser } },
   },
 ];

@@ -96,7 +96,8 @@
       if (el) scores.set(el, (scores.get(el) ?? 0) + s);
     };
     for (const p of body.querySelectorAll('p, div, td, pre')) {
-      if (p.tagName !== 'P' && p.querySelector('p, div, table, ul, ol, section, article')) continue;
+      // A container of blocks is scored through its children; one with scripts would count code as text.
+      if (p.tagName !== 'P' && p.querySelector('p, div, table, ul, ol, section, article, script, style')) continue;
       if (p.closest('nav, aside, footer, form, [role="navigation"], [role="complementary"]')) continue;
       const text = (p.textContent ?? '').trim();
       if (text.length < 40) continue;
@@ -138,7 +139,7 @@
     const body = doc.body;
     if (!body) return [];
     const bodies = [...doc.querySelectorAll('[itemprop="articleBody"]')]
-      .filter((el, _i, all) => !all.some((other) => other !== el && other.contains(el)));
+      .filter((el, _i, all) => el.tagName !== 'META' && !all.some((other) => other !== el && other.contains(el)));
     if (bodies.length > 0 && bodies.reduce((n, el) => n + paragraphText(el), 0) >= 200) {
       return bodies.length === 1 ? [widenToArticle(bodies[0])] : bodies;
     }
@@ -272,7 +273,9 @@
       if (INLINE_TAGS.has(tag)) return 'inline';
       const style = view?.getComputedStyle(el);
       if (!style) return BLOCK_TAGS.has(tag) ? 'block' : 'inline';
-      if (style.display === 'none' || style.visibility === 'hidden' || style.contentVisibility === 'hidden') return 'skip';
+      // Not `visibility`: pages hide the whole body until their scripts run (anti-flicker), and
+      // the text is still the article.
+      if (style.display === 'none' || style.contentVisibility === 'hidden') return 'skip';
       return style.display.startsWith('inline') || style.display === 'contents' ? 'inline' : 'block';
     };
 
@@ -386,22 +389,5 @@
     return range;
   }
 
-  /**
-   * Maps a DOM point back to an offset in the analysed text, or -1 outside it.
-   * @param {TextMap} map
-   * @param {Node} node
-   * @param {number} offset
-   * @returns {number}
-   */
-  function offsetOf(map, node, offset) {
-    for (let i = 0; i < map.segNode.length; i++) {
-      if (map.segNode[i] === node && offset >= map.segNodeStart[i]
-        && offset <= map.segNodeStart[i] + map.segLen[i]) {
-        return map.segStart[i] + offset - map.segNodeStart[i];
-      }
-    }
-    return -1;
-  }
-
-  ns.textmap = Object.freeze({ findArticleRoots, looksLikeArticle, extractText, rangeFor, offsetOf, isFurniture });
+  ns.textmap = Object.freeze({ findArticleRoots, looksLikeArticle, extractText, rangeFor, isFurniture, densest, paragraphText });
 })(globalThis.quotelight ??= {});

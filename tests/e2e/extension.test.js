@@ -1,0 +1,249 @@
+// The extension on realistic news pages written for these tests (tests/pages/): what it
+// highlights, that it leaves the page as it was, the popup, late content, strict CSP, settings.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  MSG, collectErrors, getState, highlights, lastToken, launch, longestTask, pageSnapshot, recordLongTasks,
+  screenshot, startServer, tabId, tabMessage, timings, waitForStatus,
+} from './helpers.js';
+
+/** @type {Awaited<ReturnType<typeof startServer>>} */
+let server;
+/** @type {Awaited<ReturnType<typeof launch>>} */
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+  await recordLongTasks(browser.context);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/**
+ * Opens a fixture page and waits for the extension to settle.
+ * @param {string} name
+ * @param {string[]} [statuses]
+ */
+async function open(name, statuses) {
+  const page = await browser.context.newPage();
+  const errors = collectErrors(page);
+  await page.goto(`${server.origin}/pages/${name}`);
+  const status = await waitForStatus(page, statuses);
+  return { page, errors, status };
+}
+
+/**
+ * Prints the figures of one page on one line (read into the project's notes, not asserted).
+ * @param {string} label
+ * @param {import('playwright-core').Page} page
+ */
+async function report(label, page) {
+  const t = await timings(page);
+  const longest = await longestTask(page);
+  console.log(`[figures] ${label}: first paint ${t?.firstPaint?.toFixed(1)} ms after content-script start; `
+    + `extract ${t?.extract?.toFixed(1)} ms, wasm analyze ${t?.analyze?.toFixed(2)} ms, round trip ${t?.roundtrip?.toFixed(1)} ms, `
+    + `paint ${t?.paint?.toFixed(1)} ms; longest task during the run ${longest.during.toFixed(0)} ms (page overall ${longest.overall.toFixed(0)} ms)`);
+}
+
+/**
+ * Finds the painted quotation containing a fragment.
+ * @param {any} state
+ * @param {string} fragment
+ */
+function quoteWith(state, fragment) {
+  return state.quotes.find((/** @type {any} */ q) => q.text.includes(fragment));
+}
+
+/**
+ * Returns the name of the speaker of a quotation.
+ * @param {any} state
+ * @param {any} quote
+ */
+function speakerOf(state, quote) {
+  return state.speakers.find((/** @type {any} */ s) => s.id === quote?.speaker)?.name ?? null;
+}
+
+describe('news article page', () => {
+  test('highlights the article’s quotations with their speakers, and nothing in the page furniture', async () => {
+    const { page, errors, status } = await open('news-article.html');
+    assert.equal(status, 'done');
+    const state = await getState(browser.worker, page);
+    const okafor = quoteWith(state, 'We will not let this bridge close again');
+    assert.ok(okafor, 'the mayor’s quotation is highlighted');
+    assert.equal(lastToken(speakerOf(state, okafor) ?? ''), 'okafor');
+    const split = quoteWith(state, 'overdue by a decade');
+    assert.ok(split, 'the quotation split by <a> and <em> is highlighted');
+    assert.equal(lastToken(speakerOf(state, split) ?? ''), lastToken('Reyes'));
+    for (const furniture of ['disgrace', 'We’ll see', 'best deals', 'century', 'Unacceptable', 'Tweet this', 'locally made']) {
+      assert.equal(quoteWith(state, furniture), undefined, `nothing highlighted from the page furniture (“${furniture}”)`);
+    }
+    // The split quotation is painted exactly, across the link and the emphasis.
+    const painted = Object.values(await highlights(page)).flat();
+    assert.ok(painted.includes('“The repairs are overdue by a decade, and everyone in this building knows it,”'), painted.join('\n'));
+    assert.equal(await page.evaluate(() => document.documentElement.getAttribute('data-quotelight-quotes')), String(state.quotes.length));
+    await screenshot(page, 'news-article');
+    await report('news-article (fixture)', page);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('leaves text, DOM, scroll and focus unchanged through analysis, toggling and re-analysis', async () => {
+    const page = await browser.context.newPage();
+    const errors = collectErrors(page);
+    // A snapshot of the page without the extension's work: taken before the content script runs.
+    await page.goto(`${server.origin}/pages/news-article.html`, { waitUntil: 'domcontentloaded' });
+    await page.evaluate(() => {
+      window.scrollTo(0, 300);
+      document.querySelector('input[type=search]')?.focus();
+    });
+    const before = await pageSnapshot(page);
+    await waitForStatus(page);
+    assert.deepEqual(await pageSnapshot(page), before, 'after analysis and painting');
+    assert.ok(Object.keys(await highlights(page)).length > 0);
+
+    await tabMessage(browser.worker, page, { type: MSG.SET_ENABLED, enabled: false });
+    await waitForStatus(page, ['off']);
+    assert.deepEqual(await highlights(page), {}, 'toggling off removes every highlight');
+    assert.equal(await page.evaluate(() => document.querySelector('quotelight-ui')), null, 'and the overlay');
+    assert.deepEqual(await pageSnapshot(page), before, 'after toggling off');
+
+    await tabMessage(browser.worker, page, { type: MSG.TOGGLE });
+    await waitForStatus(page, ['done']);
+    const restored = await highlights(page);
+    assert.ok(Object.values(restored).flat().some((t) => t.includes('We will not let this bridge')), 'toggling on restores them');
+    assert.deepEqual(await pageSnapshot(page), before, 'after toggling on');
+
+    // A change in the page is re-analysed without duplicating highlights.
+    const count = Object.values(restored).flat().length;
+    await page.evaluate(() => document.querySelector('.story-body p')?.append(document.createTextNode(' ')));
+    await page.waitForTimeout(900);
+    await waitForStatus(page, ['done']);
+    assert.equal(Object.values(await highlights(page)).flat().length, count, 'no duplicate highlights after re-analysis');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('the hover card and the panel show the speaker', async () => {
+    const { page } = await open('news-article.html');
+    const box = await page.evaluate(() => {
+      const text = [...CSS.highlights].find(([name]) => String(name).endsWith('-direct'))?.[1];
+      const range = text ? [...text][0] : null;
+      const r = range?.getClientRects()[0];
+      return r ? { x: r.left + 8, y: r.top + r.height / 2 } : null;
+    });
+    assert.ok(box);
+    await page.mouse.move(box.x, box.y);
+    await page.waitForFunction(() => !document.querySelector('quotelight-ui')?.shadowRoot?.querySelector('.card')?.hidden);
+    const card = await page.evaluate(() => document.querySelector('quotelight-ui')?.shadowRoot?.querySelector('.card')?.textContent);
+    assert.match(card ?? '', /Okafor/);
+    assert.match(card ?? '', /Kind: direct quotation/);
+    await screenshot(page, 'news-article-hover');
+    const pill = page.locator('quotelight-ui .pill');
+    await pill.click();
+    const panel = await page.locator('quotelight-ui .panel').innerText();
+    assert.match(panel, /Who is quoted/);
+    assert.match(panel, /Okafor/);
+    assert.match(panel, /\d+ quotations?/);
+    const scrollBefore = await page.evaluate(() => window.scrollY);
+    await page.locator('quotelight-ui .panel li button').last().click();
+    await page.waitForFunction((y) => window.scrollY !== y, scrollBefore, { timeout: 5000 });
+    assert.ok(await page.evaluate(() => CSS.highlights.has('quotelight-focus')), 'the quotation scrolled to is marked');
+    await screenshot(page, 'news-article-panel');
+    await page.close();
+  });
+
+  test('the popup lists the speakers and switches the tab off and on', async () => {
+    const { page } = await open('news-article.html');
+    const id = await tabId(browser.worker, page);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup/popup.html?tab=${id}`);
+    await popup.waitForSelector('#speakers li');
+    const list = await popup.locator('#speakers').innerText();
+    assert.match(list, /Okafor/);
+    assert.match(list, /Reyes/);
+    assert.match(await popup.locator('#status').innerText(), /speakers?, \d+ attributed/);
+    assert.equal(await popup.locator('#site').innerText(), '127.0.0.1');
+    await popup.locator('#enabled').uncheck();
+    await waitForStatus(page, ['off']);
+    assert.deepEqual(await highlights(page), {});
+    await popup.locator('#enabled').check();
+    await waitForStatus(page, ['done']);
+    assert.ok(Object.keys(await highlights(page)).length > 0);
+    await screenshot(popup, 'popup');
+    await popup.close();
+    await page.close();
+  });
+
+  test('kinds switched off in the settings disappear, and come back', async () => {
+    const { page } = await open('news-article.html');
+    const hasMention = async () => Object.keys(await highlights(page)).some((n) => n.endsWith('-mention'));
+    assert.ok(await hasMention());
+    const set = (/** @type {boolean} */ on) => browser.worker.evaluate(async (value) => {
+      const { settings } = await chrome.storage.local.get('settings');
+      await chrome.storage.local.set({ settings: { ...settings, kinds: { ...settings?.kinds, mentions: value } } });
+    }, on);
+    await set(false);
+    await page.waitForFunction(() => ![...CSS.highlights.keys()].some((n) => String(n).endsWith('-mention')));
+    await set(true);
+    await page.waitForFunction(() => [...CSS.highlights.keys()].some((n) => String(n).endsWith('-mention')));
+    await page.close();
+  });
+
+  test('“never on this site” keeps it off; a page that is not an article waits to be asked', async () => {
+    await browser.worker.evaluate(() => chrome.storage.local.set({ settings: { sites: { '127.0.0.1': 'never' } } }));
+    const { page, status } = await open('news-article.html', ['off', 'done', 'idle']);
+    assert.equal(status, 'off');
+    assert.deepEqual(await highlights(page), {});
+    await browser.worker.evaluate(() => chrome.storage.local.set({ settings: {} }));
+    await page.close();
+
+    const other = await open('not-article.html', ['idle', 'done']);
+    assert.equal(other.status, 'idle', 'no article signals: no automatic run');
+    // The toolbar shortcut sends this message (keyboard shortcuts cannot be pressed headless).
+    await tabMessage(browser.worker, other.page, { type: MSG.TOGGLE });
+    assert.equal(await waitForStatus(other.page, ['done']), 'done');
+    const state = await getState(browser.worker, other.page);
+    assert.ok(quoteWith(state, 'Bring an umbrella'));
+    await other.page.close();
+  });
+});
+
+test('late paragraphs are highlighted when they arrive, once', async () => {
+  const { page, errors } = await open('lazy.html');
+  await page.waitForFunction(() => !document.querySelector('.loading'), null, { timeout: 10000 });
+  await page.waitForFunction(() => [...CSS.highlights.values()].some((h) => [...h].some((r) => r.toString().includes('We listened'))), null, { timeout: 10000 });
+  const state = await getState(browser.worker, page);
+  assert.ok(quoteWith(state, 'Three weeks of this was enough'));
+  const texts = state.quotes.map((/** @type {any} */ q) => q.text);
+  assert.equal(new Set(texts).size, texts.length, 'no quotation painted twice');
+  const painted = Object.values(await highlights(page)).flat().filter((t) => t.startsWith('“'));
+  assert.equal(new Set(painted).size, painted.length, 'no range registered twice');
+  await report('lazy (fixture)', page);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('works on a page whose CSP forbids wasm (analysis runs in the worker)', async () => {
+  const { page, errors, status } = await open('strict-csp.html');
+  assert.equal(status, 'done');
+  const state = await getState(browser.worker, page);
+  const q = quoteWith(state, 'We were elected to listen');
+  assert.ok(q);
+  assert.equal(lastToken(speakerOf(state, q) ?? ''), 'adeyemi');
+  await screenshot(page, 'strict-csp');
+  await report('strict-csp (fixture)', page);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('no request leaves the browser, and the extension fetches nothing from the page’s server', () => {
+  assert.deepEqual(browser.blocked, [], 'no request to anywhere but 127.0.0.1');
+  const fromServer = server.requests.filter((p) => !/^\/pages\/[\w.-]+\.(html|css|js)$/.test(p));
+  assert.deepEqual(fromServer, [], 'only the fixture pages and their own files were asked for');
+  const foreign = browser.requests.filter((u) => !u.startsWith(server.origin) && !u.startsWith(`chrome-extension://${browser.extensionId}/`));
+  assert.deepEqual(foreign, []);
+});
