@@ -1,0 +1,533 @@
+//! The attribution stage: a sieve that gives each quotation its kind and
+//! its source, strong rules first and looser ones after (the design of
+//! Stanford's two-stage quote attribution sieve).
+//!
+//! 1. A cue in the quotation's own sentence: `“Q,” X said.`, `“Q,” said X.`,
+//!    `X said: “Q”`, `X said “partial” …`, `according to X`, `X was quoted by
+//!    M as saying “Q”`, a readout quoting X.
+//! 2. `X …: “Q”` with no reporting verb, and `“Q” — X`.
+//! 3. The segments of one multi-paragraph quotation share their speaker.
+//! 4. A quotation with no cue takes the speaker of another quotation in its
+//!    paragraph, then of the previous paragraph (the news convention of an
+//!    unattributed paragraph that continues the last speaker).
+//! 5. Words quoted again ("real democracy") take the speaker of the longer
+//!    quotation they come from.
+
+use std::collections::HashSet;
+
+use crate::cues::CueMatch;
+use crate::lexicon::lexicon;
+use crate::mentions::{capitalized_run_end, parse_np};
+use crate::types::{Document, Kind, Mention, QuoteSpan, Rule, Span, TokenKind};
+
+/// Where a quotation's speaker comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// Nobody: scare quotes, titles, quotations no rule attributes.
+    Nobody,
+    /// A mention, by index into the mention list.
+    Mention(usize),
+    /// The same speaker as another quotation, by index.
+    SameAs(usize),
+}
+
+/// One quotation with its kind and source, before speakers are merged.
+#[derive(Debug, Clone)]
+pub struct Attributed {
+    /// The quotation marks and what they enclose.
+    pub quote: QuoteSpan,
+    /// What it is.
+    pub kind: Kind,
+    /// Where the speaker comes from.
+    pub source: Source,
+    /// The reporting cue.
+    pub cue: Option<Span>,
+    /// The relaying medium.
+    pub via: Option<String>,
+    /// Which rule attributed it.
+    pub rule: Option<Rule>,
+}
+
+/// The attribution stage's result.
+#[derive(Debug, Clone, Default)]
+pub struct Attribution {
+    /// One entry per quotation, in text order.
+    pub quotes: Vec<Attributed>,
+    /// Every mention the quotations and cues refer to.
+    pub mentions: Vec<Mention>,
+    /// Pairs of mentions found to name the same speaker.
+    pub same_speaker: Vec<(usize, usize)>,
+}
+
+/// Returns a flag per token: true inside a quotation, marks included.
+pub fn inside_quotes(doc: &Document, quotes: &[QuoteSpan]) -> Vec<bool> {
+    let mut flags = vec![false; doc.tokens.len()];
+    let mut t = 0;
+    for q in quotes.iter().filter(|q| q.depth == 0) {
+        // Quotations are sorted by start; tokens too.
+        while t < doc.tokens.len() && doc.tokens[t].span.start < q.span.start {
+            t += 1;
+        }
+        let mut k = t;
+        while k < doc.tokens.len() && doc.tokens[k].span.end <= q.span.end {
+            flags[k] = true;
+            k += 1;
+        }
+    }
+    flags
+}
+
+/// Token index of the first token at or after byte `pos`.
+fn token_at(doc: &Document, pos: usize) -> usize {
+    doc.tokens.partition_point(|t| t.span.start < pos)
+}
+
+fn words(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// Runs the sieve over every quotation.
+pub fn attribute(
+    doc: &Document,
+    quotes: &[QuoteSpan],
+    in_quote: &[bool],
+    cues: &[CueMatch],
+    background: Vec<Mention>,
+) -> Attribution {
+    let lex = lexicon();
+    let mut mentions: Vec<Mention> = background;
+    // Each cue's source becomes a mention.
+    let cue_mention: Vec<Option<usize>> = cues
+        .iter()
+        .map(|c| {
+            c.source.clone().map(|mut m| {
+                m.is_source = true;
+                mentions.push(m);
+                mentions.len() - 1
+            })
+        })
+        .collect();
+    let mut out: Vec<Attributed> = Vec::with_capacity(quotes.len());
+    // Capitalised words that stand inside sentences: names, not sentence openers.
+    let mid_sentence_caps: HashSet<&str> = doc
+        .sentences
+        .iter()
+        .flat_map(|s| s.first_token + 1..s.end_token)
+        .map(|k| doc.tok(k))
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+
+    for q in quotes {
+        let open = token_at(doc, q.span.start);
+        let close = token_at(doc, q.span.end).saturating_sub(1);
+        let sentence_idx = doc.sentence_of_token[open.min(doc.tokens.len() - 1)];
+        let sentence = doc.sentences[sentence_idx];
+        let mut a = Attributed {
+            quote: *q,
+            kind: Kind::Scare,
+            source: Source::Nobody,
+            cue: None,
+            via: None,
+            rule: None,
+        };
+        if q.depth > 0 {
+            a.kind = if words(q.inner.slice(doc.text)) >= 6 {
+                Kind::Direct
+            } else {
+                Kind::Scare
+            };
+            out.push(a);
+            continue;
+        }
+        let inner = q.inner.slice(doc.text);
+        let n_words = words(inner);
+        let starts_sentence = (sentence.first_token..open).all(|k| {
+            doc.tokens[k].kind != TokenKind::Word && doc.tokens[k].kind != TokenKind::Number
+        });
+        let prev_tok = (open > sentence.first_token).then(|| doc.tok(open - 1));
+        let after_close = close + 1;
+        let next_tok = (after_close < sentence.end_token).then(|| doc.tok(after_close));
+        let ends_sentence = q.open_ended
+            || after_close >= sentence.end_token
+            || next_tok.is_some_and(|t| matches!(t, "." | "?" | "!" | ";"))
+            || inner.ends_with(['.', '?', '!', '…']);
+
+        // --- Sieve 1: cues in the quotation's own sentence.
+        let trailing = cues.iter().enumerate().find(|(_, c)| {
+            c.cue.first_token > close
+                && c.cue.first_token < sentence.end_token
+                && c.cue.first_token <= close + 8
+                && (after_close..c.cue.first_token)
+                    .all(|k| !in_quote[k] && !matches!(doc.tok(k), "." | "?" | "!" | ";" | ":"))
+        });
+        let leading = cues.iter().enumerate().rev().find(|(_, c)| {
+            c.cue.end_token <= open && c.cue.first_token >= sentence.first_token && !c.weak
+        });
+        let later = cues.iter().enumerate().find(|(_, c)| {
+            c.cue.first_token > close
+                && c.cue.first_token < sentence.end_token
+                && !c.weak
+                && !in_quote[c.cue.first_token]
+        });
+        let chosen = trailing
+            .filter(|(_, c)| c.source.is_some())
+            .or(leading.filter(|(_, c)| c.source.is_some()))
+            .or(later.filter(|(_, c)| c.source.is_some()));
+        if let Some((ci, c)) = chosen {
+            a.source = Source::Mention(cue_mention[ci].expect("chosen cues have a source"));
+            a.cue = Some(c.cue.span);
+            a.via = c.via.clone();
+            a.rule = Some(Rule::Cue);
+        }
+        // --- Sieve 2: `X …: “Q”` and `“Q” — X`.
+        if a.rule.is_none() && prev_tok == Some(":") {
+            if let Some(m) =
+                sentence_subject(doc, sentence.first_token, open - 1, &mid_sentence_caps)
+            {
+                mentions.push(m);
+                a.source = Source::Mention(mentions.len() - 1);
+                a.rule = Some(Rule::Colon);
+            }
+        }
+        if a.rule.is_none() && next_tok.is_some_and(|t| matches!(t, "—" | "–" | "-")) {
+            let para = doc.paragraphs[q.paragraph];
+            if let Some(mut m) = parse_np(doc, after_close + 1, para.end_token) {
+                m.is_source = true;
+                mentions.push(m);
+                a.source = Source::Mention(mentions.len() - 1);
+                a.rule = Some(Rule::Dash);
+            }
+        }
+
+        // --- Kind.
+        let before: Vec<String> = (open.saturating_sub(3).max(sentence.first_token)..open)
+            .map(|k| doc.tok(k).to_lowercase())
+            .collect();
+        let after: Vec<String> = (after_close..(after_close + 2).min(sentence.end_token))
+            .map(|k| doc.tok(k).to_lowercase())
+            .collect();
+        let title_context = before
+            .iter()
+            .chain(after.iter())
+            .any(|w| lex.is("title_cue", w));
+        let scare_context = before.iter().any(|w| lex.is("scare_cue", w))
+            || (before.len() >= 2
+                && before[before.len() - 2] == "known"
+                && before[before.len() - 1] == "as");
+        let first_person = inner
+            .split(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'')
+            .any(|w| lex.is("first_person", w));
+        let title_case = is_title_case(inner);
+        let capital_start = inner
+            .chars()
+            .find(|c| c.is_alphanumeric() || *c == '[')
+            .is_some_and(|c| c.is_uppercase() || c == '[');
+        let introduced = prev_tok.is_some_and(|t| matches!(t, ":" | ","))
+            || leading.is_some_and(|(_, c)| c.cue.end_token == open)
+            || prev_tok.is_some_and(|t| lex.cue_lemma(t).is_some());
+        // “New lower prices,” reads one sign.
+        let reads_after = after.len() > 1 && after[0].starts_with("read");
+        a.kind = if reads_after
+            || (a.rule.is_none()
+                && ((title_context && (title_case || n_words <= 8))
+                    || (title_case && n_words >= 2)))
+            || (title_context && title_case && a.rule != Some(Rule::Cue))
+        {
+            Kind::Title
+        } else if scare_context && !first_person {
+            Kind::Scare
+        } else if a.rule.is_some() {
+            if (starts_sentence || introduced && capital_start) && n_words >= 3 {
+                Kind::Direct
+            } else {
+                Kind::Partial
+            }
+        } else if starts_sentence && n_words >= 3 && ends_sentence {
+            Kind::Direct
+        } else if first_person || n_words >= 7 {
+            Kind::Partial
+        } else {
+            Kind::Scare
+        };
+        if matches!(a.kind, Kind::Scare | Kind::Title) {
+            a.source = Source::Nobody;
+            a.cue = None;
+            a.via = None;
+            a.rule = None;
+        }
+        let _ = capitalized_run_end;
+        out.push(a);
+    }
+
+    // A term quoted as a scare quote stays one when quoted again.
+    for i in 0..out.len() {
+        if out[i].kind == Kind::Partial && words(out[i].quote.inner.slice(doc.text)) <= 3 {
+            let key = normalized(out[i].quote.inner.slice(doc.text));
+            if out[..i]
+                .iter()
+                .any(|e| e.kind == Kind::Scare && normalized(e.quote.inner.slice(doc.text)) == key)
+            {
+                out[i].kind = Kind::Scare;
+                out[i].source = Source::Nobody;
+                out[i].rule = None;
+                out[i].cue = None;
+            }
+        }
+    }
+
+    // --- Sieve 3: multi-paragraph quotations share their speaker.
+    for i in 0..out.len() {
+        if out[i].source != Source::Nobody || !speech(&out[i]) {
+            continue;
+        }
+        let group = out[i].quote.group;
+        if let Some(j) = out.iter().position(|o| {
+            o.quote.group == group && o.rule.is_some() && matches!(o.source, Source::Mention(_))
+        }) {
+            out[i].source = Source::SameAs(j);
+            out[i].rule = out[j].rule;
+        }
+    }
+
+    // --- Sieve 4: same paragraph, then the previous paragraph.
+    for i in 0..out.len() {
+        if out[i].source != Source::Nobody || !speech(&out[i]) || out[i].quote.depth > 0 {
+            continue;
+        }
+        let p = out[i].quote.paragraph;
+        let same = (0..out.len())
+            .filter(|&j| {
+                j != i
+                    && out[j].quote.paragraph == p
+                    && out[j].rule.is_some()
+                    && out[j].quote.depth == 0
+            })
+            .min_by_key(|&j| (j > i, j.abs_diff(i)));
+        if let Some(j) = same {
+            out[i].source = Source::SameAs(j);
+            out[i].rule = Some(Rule::SameParagraph);
+            continue;
+        }
+        // The quotation must be its paragraph's first speech for the
+        // previous paragraph's speaker to carry over.
+        let para = doc.paragraphs[p];
+        let quote_first = (para.first_token..token_at(doc, out[i].quote.span.start))
+            .all(|k| doc.tokens[k].kind != TokenKind::Word)
+            || out[i].kind == Kind::Partial;
+        if p == 0 || !quote_first {
+            continue;
+        }
+        if let Some(src) = last_speaker_in(doc, &out, cues, &cue_mention, p - 1, i) {
+            out[i].source = src;
+            out[i].rule = Some(Rule::Continuation);
+        }
+    }
+
+    // --- Sieve 5: words quoted again take the speaker of their longer quotation.
+    let mut same_speaker = Vec::new();
+    for i in 0..out.len() {
+        if !matches!(out[i].kind, Kind::Partial | Kind::Direct | Kind::Scare)
+            || out[i].quote.depth > 0
+        {
+            continue;
+        }
+        let key = normalized(out[i].quote.inner.slice(doc.text));
+        if key.split(' ').count() < 2 {
+            continue;
+        }
+        let donor = (0..out.len()).find(|&j| {
+            j != i && out[j].kind == Kind::Direct && out[j].source != Source::Nobody && {
+                let other = normalized(out[j].quote.inner.slice(doc.text));
+                other.len() > key.len() && other.contains(&key)
+            }
+        });
+        let Some(j) = donor else { continue };
+        let Some(donor_mention) = root_mention(&out, j) else {
+            continue;
+        };
+        let own = root_mention(&out, i);
+        let weak = matches!(
+            out[i].rule,
+            None | Some(Rule::Continuation | Rule::SameParagraph | Rule::Neighbour)
+        );
+        let compatible = own.is_some_and(|m| {
+            let mine = &mentions[m];
+            let theirs = &mentions[donor_mention];
+            mine.speaker_type != crate::types::SpeakerType::Person
+                && (mine.affiliation.is_some() && mine.affiliation == theirs.affiliation
+                    || Some(&mine.name) == theirs.affiliation.as_ref())
+        });
+        if weak || compatible {
+            if let (Some(m), true) = (own, compatible) {
+                if mentions[m].indefinite {
+                    same_speaker.push((m, donor_mention));
+                }
+            }
+            if out[i].kind == Kind::Scare {
+                out[i].kind = Kind::Partial;
+            }
+            out[i].source = Source::SameAs(j);
+            out[i].rule = Some(Rule::Echo);
+        }
+    }
+
+    Attribution {
+        quotes: out,
+        mentions,
+        same_speaker,
+    }
+}
+
+/// True for quotations that report speech (direct or partial).
+fn speech(a: &Attributed) -> bool {
+    matches!(a.kind, Kind::Direct | Kind::Partial)
+}
+
+/// Follows `SameAs` links to the mention a quotation is attributed through.
+pub fn root_mention(out: &[Attributed], mut i: usize) -> Option<usize> {
+    for _ in 0..out.len() + 1 {
+        match out[i].source {
+            Source::Nobody => return None,
+            Source::Mention(m) => return Some(m),
+            Source::SameAs(j) => i = j,
+        }
+    }
+    None
+}
+
+/// The speaker of the last attributed speech in paragraph `p`: a quotation, or a cue's source.
+fn last_speaker_in(
+    doc: &Document,
+    out: &[Attributed],
+    cues: &[CueMatch],
+    cue_mention: &[Option<usize>],
+    p: usize,
+    before: usize,
+) -> Option<Source> {
+    let para = doc.paragraphs[p];
+    let last_quote = (0..before).rev().find(|&j| {
+        out[j].quote.paragraph == p && out[j].source != Source::Nobody && speech(&out[j])
+    });
+    let last_cue = cues.iter().enumerate().rev().find(|(_, c)| {
+        c.cue.first_token >= para.first_token
+            && c.cue.end_token <= para.end_token
+            && !c.weak
+            && c.source.is_some()
+    });
+    match (last_quote, last_cue) {
+        (Some(j), Some((ci, c))) if c.cue.span.start > out[j].quote.span.end => {
+            cue_mention[ci].map(Source::Mention)
+        }
+        (Some(j), _) => Some(Source::SameAs(j)),
+        (None, Some((ci, _))) => cue_mention[ci].map(Source::Mention),
+        (None, None) => None,
+    }
+}
+
+/// The subject at the start of a sentence that introduces a quotation with a
+/// colon: "De Miranda beautifully evokes …:", "Alverson summed up …:".
+fn sentence_subject(
+    doc: &Document,
+    first: usize,
+    colon: usize,
+    mid_sentence_caps: &HashSet<&str>,
+) -> Option<Mention> {
+    let lex = lexicon();
+    let mut a = first;
+    // Skip an introductory phrase ending in a comma.
+    if let Some(comma) = (first..colon).find(|&k| doc.tok(k) == ",") {
+        if (first..comma).next().is_some_and(|k| {
+            lex.is("preposition", &doc.tok(k).to_lowercase())
+                || lex.is("subordinator", &doc.tok(k).to_lowercase())
+        }) {
+            a = comma + 1;
+        }
+    }
+    let mut b = a;
+    while b < colon {
+        let w = doc.tok(b);
+        let l = w.to_lowercase();
+        let np_word = doc.tokens[b].kind == TokenKind::Word
+            && (w.chars().next().is_some_and(char::is_uppercase)
+                || lex.is("determiner", &l)
+                || lex.roles.contains_key(&l)
+                || lex.nationalities.contains_key(w)
+                || crate::mentions::role_head(&l) == l && lex.roles.contains_key(&l))
+            || (w == "." && b > a);
+        let particle = matches!(
+            l.as_str(),
+            "de" | "van" | "von" | "al" | "bin" | "da" | "di" | "le" | "la"
+        );
+        if !(np_word || particle) {
+            break;
+        }
+        b += 1;
+    }
+    if b == a || b - a > 6 {
+        return None;
+    }
+    let mut m = parse_np(doc, a, b)?;
+    m.is_source = true;
+    // A one-word subject opening the sentence must be a name the article uses
+    // elsewhere ("Alverson"), not a capitalised adjective ("New signs …").
+    if b - a == 1 && a == first && !mid_sentence_caps.contains(doc.tok(a)) {
+        return None;
+    }
+    // A sentence-initial capitalised common word is not a speaker.
+    (m.form != crate::types::MentionForm::Nominal || m.role.is_some()).then_some(m)
+}
+
+/// Lower-cased words without punctuation, for comparing quoted words.
+fn normalized(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Title Case: the words of a name of a work ("The World of Tomorrow").
+fn is_title_case(text: &str) -> bool {
+    const SMALL: &[&str] = &[
+        "a", "an", "the", "of", "to", "in", "on", "and", "for", "with", "at", "by", "from", "as",
+        "or", "like", "is",
+    ];
+    let ws: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if ws.len() < 2 || ws.len() > 12 {
+        return false;
+    }
+    let caps = ws
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    ws.iter().all(|w| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+            || SMALL.contains(&w.to_lowercase().as_str())
+    }) && caps >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_case_is_told_from_sentences() {
+        assert!(is_title_case("The World of Tomorrow."));
+        assert!(is_title_case("Glory to Communism,"));
+        assert!(!is_title_case("Whole Foods is one of the better ones"));
+        assert!(!is_title_case("neon"));
+    }
+
+    #[test]
+    fn normalizes_words() {
+        assert_eq!(normalized("Real  democracy,"), "real democracy");
+    }
+}

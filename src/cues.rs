@@ -1,0 +1,579 @@
+//! The cue stage: finds reporting cues and reads the source each one names.
+//!
+//! A cue is a reporting verb of the lexicon in any inflection ("said",
+//! "tells", "warning"), "according to X", or "X was quoted (by M) as saying" /
+//! "M quoted X as saying". Uses of the same words that report nothing are
+//! left out: "the said property", "according to plan", "tell them apart",
+//! "add two cups", a noun after a determiner ("the report", "a claim").
+
+use crate::lexicon::lexicon;
+use crate::mentions::{np_after, parse_np, subject_before};
+use crate::types::{Cue, CueForm, Document, Mention, Span, TokenKind};
+
+/// A cue with the source it names and the medium that relayed it.
+#[derive(Debug, Clone)]
+pub struct CueMatch {
+    /// The cue itself.
+    pub cue: Cue,
+    /// The reporting verb's lemma ("say"), or the phrase's name.
+    pub lemma: &'static str,
+    /// Who speaks, as the sentence names them.
+    pub source: Option<Mention>,
+    /// True when the source comes after the cue (`“Q,” said X`).
+    pub inverted: bool,
+    /// The relaying medium: "Bloomberg", "in a statement".
+    pub via: Option<String>,
+    /// Words that report speech only right beside a quotation or before
+    /// "that" ("found", "continued").
+    pub weak: bool,
+}
+
+/// Verbs that are also common nouns: a cue only where a verb can stand.
+const NOUN_LIKE: &[&str] = &[
+    "state", "note", "claim", "report", "post", "tweet", "reply", "comment", "promise", "demand",
+    "counter", "cry", "joke", "find", "mention", "remark", "pledge", "vow", "stress", "repeat",
+    "caution", "quip", "boast", "respond", "write",
+];
+/// Verbs that report speech only beside a quotation or before "that".
+const WEAK: &[&str] = &[
+    "find", "continue", "report", "agree", "mention", "observe", "demand", "promise", "threaten",
+    "conclude", "repeat", "cry", "post", "recount", "respond", "shout", "ask",
+];
+/// "according to plan": objects that make the phrase mean "as planned".
+const ACCORDING_TO_NOT_SPEECH: &[&str] = &[
+    "plan",
+    "plans",
+    "schedule",
+    "the plan",
+    "tradition",
+    "custom",
+    "script",
+    "design",
+    "expectations",
+    "protocol",
+    "rule",
+    "rules",
+    "law",
+    "instructions",
+];
+/// Nouns of "in a statement", "in an interview": the medium of speech.
+const MEDIUM_NOUNS: &[&str] = &[
+    "statement",
+    "interview",
+    "memo",
+    "introduction",
+    "post",
+    "letter",
+    "email",
+    "e-mail",
+    "tweet",
+    "readout",
+    "speech",
+    "op-ed",
+    "essay",
+    "column",
+    "book",
+    "report",
+    "broadcast",
+    "video",
+    "message",
+    "press",
+    "briefing",
+    "conference",
+    "podcast",
+    "note",
+    "filing",
+    "declaration",
+    "communique",
+    "communiqué",
+];
+/// Words after "on" that name a platform ("on Twitter").
+const PLATFORMS: &[&str] = &[
+    "Twitter",
+    "X",
+    "Facebook",
+    "Instagram",
+    "Telegram",
+    "Weibo",
+    "TikTok",
+    "YouTube",
+    "LinkedIn",
+    "Threads",
+    "Bluesky",
+];
+
+/// Finds every cue in the text outside quotations (`in_quote[i]` is true for
+/// tokens that stand inside a quotation, marks included).
+pub fn find(doc: &Document, in_quote: &[bool]) -> Vec<CueMatch> {
+    let lex = lexicon();
+    let mut out: Vec<CueMatch> = Vec::new();
+    let n = doc.tokens.len();
+    let mut i = 0;
+    while i < n {
+        if in_quote[i] || doc.tokens[i].kind != TokenKind::Word {
+            i += 1;
+            continue;
+        }
+        let w = doc.tok(i);
+        let l = w.to_lowercase();
+        let sentence = doc.sentences[doc.sentence_of_token[i]];
+        let prev = (i > sentence.first_token).then(|| doc.tok(i - 1).to_lowercase());
+        let next = (i + 1 < sentence.end_token).then(|| doc.tok(i + 1).to_lowercase());
+
+        if l == "according" && next.as_deref() == Some("to") {
+            let after = if i + 2 < n {
+                doc.tok(i + 2).to_lowercase()
+            } else {
+                String::new()
+            };
+            let after2 = if i + 3 < n {
+                format!("{after} {}", doc.tok(i + 3).to_lowercase())
+            } else {
+                String::new()
+            };
+            if !ACCORDING_TO_NOT_SPEECH.contains(&after.as_str())
+                && !ACCORDING_TO_NOT_SPEECH.contains(&after2.as_str())
+            {
+                let end = stop_at(doc, i + 2, sentence.end_token, in_quote);
+                let source = np_after(doc, i + 2, end);
+                out.push(CueMatch {
+                    cue: cue(doc, i, i + 2, CueForm::AccordingTo),
+                    lemma: "according to",
+                    via: None,
+                    inverted: true,
+                    source,
+                    weak: false,
+                });
+                i += 2;
+                continue;
+            }
+        }
+
+        if matches!(l.as_str(), "quoted" | "cited") {
+            if let Some(m) =
+                quoted_as_saying(doc, i, sentence.first_token, sentence.end_token, in_quote)
+            {
+                i = m.cue.end_token;
+                out.push(m);
+                continue;
+            }
+        }
+
+        let Some(lemma) = lex.cue_lemma(&l) else {
+            i += 1;
+            continue;
+        };
+        if !first_char_lower(w) && i != sentence.first_token {
+            i += 1; // "Said" inside a name, "Note" as a heading word.
+            continue;
+        }
+        if !is_verb_use(doc, i, lemma, &l, prev.as_deref(), next.as_deref()) {
+            i += 1;
+            continue;
+        }
+        let weak = WEAK.contains(&lemma)
+            && !matches!(next.as_deref(), Some("that" | ":" | ","))
+            && !next_is_mark(doc, i + 1, n);
+        let (source, inverted) = source_of(
+            doc,
+            i,
+            sentence.first_token,
+            sentence.end_token,
+            in_quote,
+            &out,
+        );
+        let via = via_near(
+            doc,
+            i + 1,
+            sentence.first_token,
+            sentence.end_token,
+            in_quote,
+        );
+        out.push(CueMatch {
+            cue: cue(doc, i, i + 1, CueForm::Verb),
+            lemma,
+            source,
+            inverted,
+            via,
+            weak,
+        });
+        i += 1;
+    }
+    out
+}
+
+fn first_char_lower(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_lowercase)
+}
+
+fn next_is_mark(doc: &Document, i: usize, n: usize) -> bool {
+    i < n && doc.tokens[i].kind == TokenKind::Mark
+}
+
+fn cue(doc: &Document, a: usize, b: usize, form: CueForm) -> Cue {
+    Cue {
+        span: Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end),
+        first_token: a,
+        end_token: b,
+        form,
+    }
+}
+
+/// The first token at or after `a` that ends a phrase: a sentence end, a
+/// quotation or a clause break.
+fn stop_at(doc: &Document, a: usize, end: usize, in_quote: &[bool]) -> usize {
+    (a..end)
+        .find(|&k| in_quote[k] || matches!(doc.tok(k), "." | ";" | ":" | "?" | "!"))
+        .unwrap_or(end)
+}
+
+fn is_verb_use(
+    doc: &Document,
+    i: usize,
+    lemma: &str,
+    form: &str,
+    prev: Option<&str>,
+    next: Option<&str>,
+) -> bool {
+    let lex = lexicon();
+    if let Some(p) = prev {
+        // "the said property", "a claim", "the report": a determiner makes it a noun.
+        if lex.is("determiner", p) && !matches!(p, "that" | "both" | "each" | "all") {
+            return false;
+        }
+        if p == "to" && matches!(form, "said") {
+            return false;
+        }
+    }
+    match lemma {
+        "add"
+            if next.is_some_and(|n| {
+                matches!(
+                    n,
+                    "up" | "to"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "some"
+                        | "more"
+                        | "two"
+                        | "three"
+                        | "salt"
+                        | "sugar"
+                        | "water"
+                        | "flour"
+                        | "value"
+                        | "fuel"
+                ) || n.chars().next().is_some_and(char::is_numeric)
+            }) =>
+        {
+            return false
+        }
+        "tell" => {
+            let window = (i + 1..(i + 5).min(doc.tokens.len()))
+                .any(|k| matches!(doc.tok(k), "apart" | "difference" | "whether" | "time"));
+            if window {
+                return false;
+            }
+        }
+        _ => {}
+    }
+    if NOUN_LIKE.contains(&lemma)
+        && (form == lemma || form == format!("{lemma}s") || form == format!("{lemma}es"))
+    {
+        let next_is_verb = next.is_some_and(|n| {
+            lex.cue_lemma(n).is_some()
+                || lex.is("auxiliary", n)
+                    && !matches!(
+                        n,
+                        "also" | "later" | "then" | "again" | "further" | "publicly" | "privately"
+                    )
+        });
+        if next_is_verb
+            || next.is_some_and(|n| {
+                matches!(
+                    n,
+                    "of" | "and"
+                        | "from"
+                        | "about"
+                        | "for"
+                        | "on"
+                        | "in"
+                        | "by"
+                        | "to"
+                        | "are"
+                        | "were"
+                )
+            })
+        {
+            return false;
+        }
+        if form == lemma {
+            // The plain form is a verb only after a plural or first-person subject or a modal.
+            let ok = prev.is_some_and(|p| {
+                matches!(
+                    p,
+                    "i" | "we"
+                        | "you"
+                        | "they"
+                        | "to"
+                        | "will"
+                        | "would"
+                        | "could"
+                        | "should"
+                        | "may"
+                        | "might"
+                        | "must"
+                        | "did"
+                        | "do"
+                        | "also"
+                        | "often"
+                ) || lex.groups.contains_key(p)
+            });
+            if !ok {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// "X was quoted by M as saying", "M quoted X as saying", "cited X as saying".
+fn quoted_as_saying(
+    doc: &Document,
+    i: usize,
+    first: usize,
+    end: usize,
+    in_quote: &[bool],
+) -> Option<CueMatch> {
+    let limit = (i + 12).min(end);
+    let as_at = (i + 1..limit.saturating_sub(1)).find(|&k| {
+        doc.tok(k).eq_ignore_ascii_case("as")
+            && matches!(
+                doc.tok(k + 1).to_lowercase().as_str(),
+                "saying" | "telling" | "stating" | "writing" | "declaring" | "warning"
+            )
+    })?;
+    if (i + 1..as_at).any(|k| in_quote[k]) {
+        return None;
+    }
+    let passive_aux = i > first
+        && matches!(
+            doc.tok(i - 1).to_lowercase().as_str(),
+            "was" | "were" | "is" | "are" | "been" | "being"
+        );
+    let start = if passive_aux { i - 1 } else { i };
+    let cue_end = as_at + 2;
+    let (source, via) = if passive_aux || i == first {
+        // "X was quoted by Bloomberg as saying".
+        let via = (doc.tok(i + 1) == "by" && i + 2 < as_at).then(|| {
+            Span::new(doc.tokens[i + 2].span.start, doc.tokens[as_at - 1].span.end)
+                .slice(doc.text)
+                .to_string()
+        });
+        (
+            subject_before(doc, start, clause_start(doc, start, first, in_quote)),
+            via,
+        )
+    } else {
+        // "A readout from the ministry had then quoted Mr Wang as saying".
+        let via = subject_before(doc, i, clause_start(doc, i, first, in_quote))
+            .map(|m| m.span.slice(doc.text).to_string());
+        (parse_np(doc, i + 1, as_at), via)
+    };
+    Some(CueMatch {
+        cue: cue(doc, start, cue_end, CueForm::QuotedAsSaying),
+        lemma: "quote",
+        source,
+        inverted: false,
+        via,
+        weak: false,
+    })
+}
+
+/// The left bound of the clause a cue at `i` stands in: the sentence start
+/// or just after the nearest quotation before it.
+pub fn clause_start(_doc: &Document, i: usize, first: usize, in_quote: &[bool]) -> usize {
+    (first..i)
+        .rev()
+        .find(|&k| in_quote[k])
+        .map_or(first, |k| k + 1)
+}
+
+fn source_of(
+    doc: &Document,
+    i: usize,
+    first: usize,
+    end: usize,
+    in_quote: &[bool],
+    earlier: &[CueMatch],
+) -> (Option<Mention>, bool) {
+    let lb = clause_start(doc, i, first, in_quote);
+    let prev = (i > first).then(|| doc.tok(i - 1));
+    let participle = doc.tok(i).ends_with("ing");
+    // "“Q,” X said, adding …" / "X said … and added": the earlier cue's source.
+    if (participle && prev == Some(",")) || prev.is_some_and(|p| p.eq_ignore_ascii_case("and")) {
+        if let Some(c) = earlier
+            .iter()
+            .rev()
+            .find(|c| c.cue.first_token >= first && c.cue.first_token < i)
+        {
+            return (c.source.clone(), c.inverted);
+        }
+    }
+    let stop = stop_at(doc, i + 1, end, in_quote);
+    // `“Q,” said X` and `Q, said X`: nothing that could be a subject before the cue.
+    let right_after_quote = (lb..i).all(|k| matches!(doc.tok(k), "," | "—" | "–"));
+    if right_after_quote || i == first {
+        return (np_after(doc, i + 1, stop), true);
+    }
+    if let Some(m) = subject_before(doc, i, lb) {
+        return (Some(m), false);
+    }
+    if prev.is_some_and(|p| p == ",") {
+        return (np_after(doc, i + 1, stop), true);
+    }
+    (None, false)
+}
+
+/// The medium named around a cue: "in a statement", "told Reuters", "on Twitter".
+fn via_near(
+    doc: &Document,
+    after: usize,
+    first: usize,
+    end: usize,
+    in_quote: &[bool],
+) -> Option<String> {
+    let lex = lexicon();
+    let limit = (after + 10).min(end);
+    let text_of = |a: usize, b: usize| {
+        Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end)
+            .slice(doc.text)
+            .to_string()
+    };
+    // "told Reuters", "told the BBC".
+    if after > first && doc.tok(after - 1).eq_ignore_ascii_case("told") && after < end {
+        let mut s = after;
+        if doc.tok(s).eq_ignore_ascii_case("the") {
+            s += 1;
+        }
+        if s < end && doc.tok(s).chars().next().is_some_and(char::is_uppercase) && !in_quote[s] {
+            let e = crate::mentions::capitalized_run_end(doc, s, end);
+            return Some(text_of(s, e));
+        }
+    }
+    let window = |from: usize, to: usize| -> Option<String> {
+        let mut k = from;
+        while k < to {
+            if in_quote[k] {
+                return None;
+            }
+            let l = doc.tok(k).to_lowercase();
+            if l == "in" || l == "during" {
+                // "in a statement", "in an interview with the BBC", "in his introduction".
+                let mut s = k + 1;
+                while s < to
+                    && (lex.is("determiner", &doc.tok(s).to_lowercase())
+                        || doc.tok(s).ends_with("al"))
+                {
+                    s += 1;
+                }
+                while s < to
+                    && !MEDIUM_NOUNS.contains(&doc.tok(s).to_lowercase().as_str())
+                    && s < k + 5
+                    && doc.tokens[s].kind == TokenKind::Word
+                    && !doc.tok(s).chars().next().is_some_and(char::is_uppercase)
+                {
+                    s += 1;
+                }
+                if s < to && MEDIUM_NOUNS.contains(&doc.tok(s).to_lowercase().as_str()) {
+                    let mut e = s + 1;
+                    if e + 1 < to
+                        && matches!(doc.tok(e), "with" | "to" | "on")
+                        && doc
+                            .tok(e + 1)
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase)
+                    {
+                        e = crate::mentions::capitalized_run_end(doc, e + 1, to);
+                    }
+                    return Some(text_of(k, e));
+                }
+            }
+            if l == "on" && k + 1 < to && PLATFORMS.contains(&doc.tok(k + 1)) {
+                return Some(text_of(k, k + 2));
+            }
+            if matches!(doc.tok(k), "." | ";" | "?" | "!") {
+                return None;
+            }
+            k += 1;
+        }
+        None
+    };
+    window(after, limit).or_else(|| window(first, (first + 6).min(after.saturating_sub(1))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::segment;
+
+    fn cues(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+        let doc = segment(text);
+        let in_quote = vec![false; doc.tokens.len()];
+        find(&doc, &in_quote)
+            .into_iter()
+            .map(|c| {
+                (
+                    c.cue.span.slice(text).to_string(),
+                    c.source.map(|m| m.name),
+                    c.via,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn finds_verbs_in_every_inflection() {
+        assert_eq!(cues("The minister says so.")[0].0, "says");
+        assert_eq!(cues("She warned them.")[0].0, "warned");
+        assert_eq!(cues("Officials were insisting.")[0].0, "insisting");
+    }
+
+    #[test]
+    fn skips_non_speech_uses() {
+        assert!(cues("The said property was sold.").is_empty());
+        assert!(cues("Everything went according to plan.").is_empty());
+        assert!(cues("It is hard to tell the twins apart.").is_empty());
+        assert!(cues("Add two cups of flour.").is_empty());
+        assert!(cues("The report was long.").is_empty());
+        assert!(cues("The state media carried it.").is_empty());
+    }
+
+    #[test]
+    fn reads_according_to() {
+        let c = cues("About 50 people were wounded, according to local news reports.");
+        assert_eq!(c[0].0, "according to");
+    }
+
+    #[test]
+    fn reads_quoted_as_saying_both_ways() {
+        let c =
+            cues("Foreign minister Wang Yi was quoted by Bloomberg as saying the talks went well.");
+        assert_eq!(c[0].0, "was quoted by Bloomberg as saying");
+        assert_eq!(c[0].1.as_deref(), Some("Wang Yi"));
+        assert_eq!(c[0].2.as_deref(), Some("Bloomberg"));
+        let c = cues("A readout from the ministry quoted Mr Wang as saying the talks went well.");
+        assert_eq!(c[0].1.as_deref(), Some("Wang"));
+        assert_eq!(c[0].2.as_deref(), Some("A readout from the ministry"));
+    }
+
+    #[test]
+    fn reads_the_medium() {
+        let c = cues("The ministry said in a statement that it would act.");
+        assert_eq!(c[0].2.as_deref(), Some("in a statement"));
+        let c = cues("The senator told Reuters the plan was dead.");
+        assert_eq!(c[0].2.as_deref(), Some("Reuters"));
+    }
+}

@@ -1,0 +1,294 @@
+//! The lexicons: reporting verbs, abbreviations, honorifics, roles,
+//! nationalities, organisations, groups, given names and function words.
+//!
+//! They are plain-text data files under `src/lexicon/`, embedded at compile
+//! time and parsed once on first use. Gathered here, in one place, so that no
+//! stage hides a word list in its `if`s.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use crate::types::Gender;
+
+/// How an abbreviation's final period behaves at a possible sentence end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AbbreviationClass {
+    /// Always followed by a name or number: never ends a sentence.
+    Title,
+    /// Ends a sentence only before a typical sentence opener.
+    Other,
+}
+
+/// Every lexicon, parsed.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// Reporting-verb form (lower case) → lemma.
+    pub cue_forms: HashMap<String, &'static str>,
+    /// Lemma and example sentence of each reporting verb.
+    pub cue_examples: Vec<(&'static str, &'static str)>,
+    /// Abbreviation as written, without its final period when it has one inside
+    /// ("Mr", "U.S.") → class.
+    pub abbreviations: HashMap<&'static str, AbbreviationClass>,
+    /// Abbreviation entries with their examples.
+    pub abbreviation_examples: Vec<(&'static str, &'static str)>,
+    /// Words that typically open a sentence.
+    pub sentence_openers: HashSet<&'static str>,
+    /// Honorific (lower case, no period) → (gender, official).
+    pub honorifics: HashMap<String, (Gender, bool)>,
+    /// Role phrase (lower case) → official.
+    pub roles: HashMap<String, bool>,
+    /// Longest role phrase, in words.
+    pub max_role_words: usize,
+    /// Nationality adjective → country.
+    pub nationalities: HashMap<&'static str, &'static str>,
+    /// Organisation word (lower case) → official.
+    pub organizations: HashMap<String, bool>,
+    /// Group noun (lower case) → official.
+    pub groups: HashMap<&'static str, bool>,
+    /// Given name → gender.
+    pub given_names: HashMap<&'static str, Gender>,
+    /// Function-word class → words.
+    pub function_words: HashMap<&'static str, HashSet<&'static str>>,
+}
+
+const CUE_VERBS: &str = include_str!("lexicon/cue_verbs.txt");
+const ABBREVIATIONS: &str = include_str!("lexicon/abbreviations.txt");
+const SENTENCE_OPENERS: &str = include_str!("lexicon/sentence_openers.txt");
+const HONORIFICS: &str = include_str!("lexicon/honorifics.txt");
+const ROLES: &str = include_str!("lexicon/roles.txt");
+const NATIONALITIES: &str = include_str!("lexicon/nationalities.txt");
+const ORGANIZATIONS: &str = include_str!("lexicon/organizations.txt");
+const GROUPS: &str = include_str!("lexicon/groups.txt");
+const GIVEN_NAMES: &str = include_str!("lexicon/given_names.txt");
+const FUNCTION_WORDS: &str = include_str!("lexicon/function_words.txt");
+
+/// Returns the data lines of a lexicon file: comments and blank lines dropped.
+fn lines(file: &'static str) -> impl Iterator<Item = &'static str> {
+    file.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn official_flag(word: &str) -> bool {
+    matches!(word, "official" | "yes")
+}
+
+fn gender(code: &str) -> Gender {
+    match code {
+        "m" => Gender::Male,
+        "f" => Gender::Female,
+        _ => Gender::Unknown,
+    }
+}
+
+impl Lexicon {
+    fn parse() -> Self {
+        let mut cue_forms = HashMap::new();
+        let mut cue_examples = Vec::new();
+        for line in lines(CUE_VERBS) {
+            let (forms, example) = line.split_once('|').unwrap_or((line, ""));
+            let mut words = forms.split_whitespace();
+            let Some(lemma) = words.next() else { continue };
+            cue_forms.insert(lemma.to_lowercase(), lemma);
+            for form in words {
+                cue_forms.insert(form.to_lowercase(), lemma);
+            }
+            cue_examples.push((lemma, example.trim()));
+        }
+
+        let mut abbreviations = HashMap::new();
+        let mut abbreviation_examples = Vec::new();
+        for line in lines(ABBREVIATIONS) {
+            let (entry, example) = line.split_once('|').unwrap_or((line, ""));
+            let mut words = entry.split_whitespace();
+            let (Some(class), Some(word)) = (words.next(), words.next()) else {
+                continue;
+            };
+            let class = if class == "title" {
+                AbbreviationClass::Title
+            } else {
+                AbbreviationClass::Other
+            };
+            // "Mr." is tokenised as "Mr" + "."; "U.S." stays one token.
+            let key = if word[..word.len() - 1].contains('.') {
+                word
+            } else {
+                word.trim_end_matches('.')
+            };
+            abbreviations.insert(key, class);
+            abbreviation_examples.push((word, example.trim()));
+        }
+
+        let sentence_openers = lines(SENTENCE_OPENERS)
+            .flat_map(str::split_whitespace)
+            .collect();
+
+        let mut honorifics = HashMap::new();
+        for line in lines(HONORIFICS) {
+            let cols: Vec<&str> = line.split_whitespace().collect();
+            if let [word, g, official] = cols[..] {
+                honorifics.insert(word.to_lowercase(), (gender(g), official_flag(official)));
+            }
+        }
+
+        let mut roles = HashMap::new();
+        let mut max_role_words = 1;
+        for line in lines(ROLES) {
+            if let Some((flag, role)) = line.split_once(' ') {
+                let role = role.trim().to_lowercase();
+                max_role_words = max_role_words.max(role.split_whitespace().count());
+                roles.insert(role, official_flag(flag));
+            }
+        }
+
+        let nationalities = lines(NATIONALITIES)
+            .filter_map(|l| l.split_once('|'))
+            .map(|(adj, country)| (adj.trim(), country.trim()))
+            .collect();
+
+        let organizations = lines(ORGANIZATIONS)
+            .filter_map(|l| l.split_once(' '))
+            .map(|(flag, word)| (word.trim().to_lowercase(), official_flag(flag)))
+            .collect();
+
+        let groups = lines(GROUPS)
+            .filter_map(|l| l.split_once(' '))
+            .map(|(flag, word)| (word.trim(), official_flag(flag)))
+            .collect();
+
+        let mut given_names = HashMap::new();
+        for line in lines(GIVEN_NAMES) {
+            let mut words = line.split_whitespace();
+            let g = gender(words.next().unwrap_or("-"));
+            for name in words {
+                given_names.insert(name, g);
+            }
+        }
+
+        let mut function_words = HashMap::new();
+        for line in lines(FUNCTION_WORDS) {
+            let mut words = line.split_whitespace();
+            if let Some(class) = words.next() {
+                function_words.insert(class, words.collect());
+            }
+        }
+
+        Lexicon {
+            cue_forms,
+            cue_examples,
+            abbreviations,
+            abbreviation_examples,
+            sentence_openers,
+            honorifics,
+            roles,
+            max_role_words,
+            nationalities,
+            organizations,
+            groups,
+            given_names,
+            function_words,
+        }
+    }
+
+    /// Returns true when `word` (any case) belongs to function-word class `class`.
+    pub fn is(&self, class: &str, word: &str) -> bool {
+        self.function_words
+            .get(class)
+            .is_some_and(|set| set.contains(word) || set.contains(word.to_lowercase().as_str()))
+    }
+
+    /// Returns the lemma when `word` is a reporting verb form.
+    pub fn cue_lemma(&self, word: &str) -> Option<&'static str> {
+        self.cue_forms.get(&word.to_lowercase()).copied()
+    }
+
+    /// Returns (gender, official) when `word` is an honorific ("Mr", "Sen.").
+    pub fn honorific(&self, word: &str) -> Option<(Gender, bool)> {
+        self.honorifics
+            .get(&word.trim_end_matches('.').to_lowercase())
+            .copied()
+    }
+
+    /// Returns the country a nationality adjective names.
+    pub fn country_of(&self, adjective: &str) -> Option<&'static str> {
+        self.nationalities.get(adjective).copied()
+    }
+
+    /// Returns true when `word` names a known country.
+    pub fn is_country(&self, word: &str) -> bool {
+        self.nationalities.values().any(|c| *c == word)
+    }
+}
+
+/// Returns the lexicon, parsing it on first use.
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(Lexicon::parse)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_cue_verb_has_its_forms_and_an_example() {
+        let lex = lexicon();
+        assert!(lex.cue_examples.len() >= 50);
+        for (lemma, example) in &lex.cue_examples {
+            assert!(!example.is_empty(), "{lemma} has no example");
+            assert_eq!(lex.cue_lemma(lemma), Some(*lemma));
+        }
+        assert_eq!(lex.cue_lemma("Said"), Some("say"));
+        assert_eq!(lex.cue_lemma("told"), Some("tell"));
+        assert_eq!(lex.cue_lemma("denies"), Some("deny"));
+        assert_eq!(lex.cue_lemma("table"), None);
+    }
+
+    #[test]
+    fn nationalities_name_their_countries() {
+        let lex = lexicon();
+        assert_eq!(lex.country_of("Chinese"), Some("China"));
+        assert_eq!(lex.country_of("Tunisian"), Some("Tunisia"));
+        assert_eq!(lex.country_of("Japanese"), Some("Japan"));
+        assert!(lex.is_country("Russia"));
+        for (adj, country) in &lex.nationalities {
+            assert!(!adj.is_empty() && !country.is_empty());
+        }
+    }
+
+    #[test]
+    fn honorifics_carry_gender_and_office() {
+        let lex = lexicon();
+        assert_eq!(lex.honorific("Mr"), Some((Gender::Male, false)));
+        assert_eq!(lex.honorific("Ms."), Some((Gender::Female, false)));
+        assert_eq!(lex.honorific("Sen."), Some((Gender::Unknown, true)));
+        assert_eq!(lex.honorific("Wang"), None);
+    }
+
+    #[test]
+    fn roles_know_which_offices_are_official() {
+        let lex = lexicon();
+        assert_eq!(lex.roles.get("foreign minister"), Some(&true));
+        assert_eq!(lex.roles.get("chief inspector"), Some(&true));
+        assert_eq!(lex.roles.get("professor"), Some(&false));
+        assert!(lex.max_role_words >= 3);
+    }
+
+    #[test]
+    fn function_word_classes_are_loaded() {
+        let lex = lexicon();
+        for class in [
+            "determiner",
+            "preposition",
+            "subordinator",
+            "auxiliary",
+            "title_cue",
+            "scare_cue",
+            "first_person",
+        ] {
+            assert!(lex.function_words.contains_key(class), "{class}");
+        }
+        assert!(lex.is("preposition", "During"));
+        assert!(lex.is("first_person", "I’ve"));
+    }
+}

@@ -1,0 +1,1060 @@
+//! The speaker-mention stage: reads the noun phrase that names a speaker.
+//!
+//! Three entry points serve the attribution sieve: [`subject_before`] reads
+//! the subject to the left of a reporting cue ("Mr Wang, at the event, said"),
+//! [`np_after`] the speaker after an inverted cue ("said Tyler Besecker,
+//! president of …"), and [`parse_np`] any token range. Each returns a
+//! [`Mention`] with the person's or body's name, role, affiliation, type,
+//! gender and whether it marks an official, read from the lexicons.
+
+use crate::lexicon::{lexicon, Lexicon};
+use crate::types::{Document, Gender, Mention, MentionForm, Span, SpeakerType, TokenKind};
+
+/// Offices held in companies as well as in public bodies.
+const SHARED_OFFICES: &[&str] = &[
+    "president",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chairman",
+    "director",
+    "head",
+    "leader",
+    "officer",
+    "commissioner",
+    "captain",
+    "chief",
+];
+
+/// A noun phrase longer than this many tokens is not a speaker mention.
+const MAX_NP_TOKENS: usize = 24;
+
+/// Particles that stand inside names: "Luis de Miranda", "bin Salman".
+const NAME_PARTICLES: &[&str] = &[
+    "de", "del", "della", "der", "den", "di", "da", "dos", "das", "du", "la", "le", "van", "von",
+    "bin", "ibn", "al", "el", "y", "ter", "zu",
+];
+/// Lower-case words that may join the capitalised words of an organisation's name.
+const ORG_CONNECTORS: &[&str] = &["of", "for", "on", "and", "&"];
+
+fn is_word(doc: &Document, i: usize) -> bool {
+    matches!(doc.tokens[i].kind, TokenKind::Word)
+}
+
+fn first_char(s: &str) -> char {
+    s.chars().next().unwrap_or(' ')
+}
+
+/// Returns true for a capitalised word (or an all-capital acronym), and for
+/// names behind a lower-case particle prefix ("al-Sharif").
+fn is_capitalized(doc: &Document, i: usize) -> bool {
+    if !is_word(doc, i) {
+        return false;
+    }
+    let w = doc.tok(i);
+    first_char(w).is_uppercase()
+        || ["al-", "el-", "bin-", "ibn-"].iter().any(|p| {
+            w.strip_prefix(p)
+                .is_some_and(|rest| first_char(rest).is_uppercase())
+        })
+}
+
+/// True for the period of an initial ("W." in "George W. Bush").
+fn is_initial_period(doc: &Document, k: usize) -> bool {
+    k > 0 && doc.tok(k) == "." && doc.tok(k - 1).chars().count() == 1 && is_capitalized(doc, k - 1)
+}
+
+fn is_particle(doc: &Document, i: usize) -> bool {
+    NAME_PARTICLES.contains(&doc.tok(i))
+}
+
+fn lower(doc: &Document, i: usize) -> String {
+    doc.tok(i).to_lowercase()
+}
+
+/// A function word written with a capital only because it opens a sentence.
+fn is_capitalized_function_word(lex: &Lexicon, w: &str) -> bool {
+    let l = w.to_lowercase();
+    [
+        "determiner",
+        "preposition",
+        "subordinator",
+        "conjunction",
+        "pronoun_male",
+        "pronoun_female",
+        "pronoun_plural",
+        "pronoun_neuter",
+        "auxiliary",
+        "temporal",
+    ]
+    .iter()
+    .any(|c| lex.is(c, &l))
+}
+
+/// Longest role phrase starting at token `i` (lower-cased), with its length.
+fn role_at(doc: &Document, i: usize, end: usize) -> Option<(usize, bool)> {
+    let lex = lexicon();
+    let mut phrase = String::new();
+    let mut best = None;
+    for k in i..end.min(i + lex.max_role_words) {
+        if !is_word(doc, k) {
+            break;
+        }
+        if k > i {
+            phrase.push(' ');
+        }
+        phrase.push_str(&lower(doc, k));
+        if let Some(&official) = lex.roles.get(&phrase) {
+            best = Some((k + 1 - i, official));
+        }
+    }
+    best
+}
+
+fn gender_of_role(role: &str) -> Gender {
+    let last = role.rsplit(' ').next().unwrap_or(role);
+    match last {
+        "mother" | "wife" | "daughter" | "sister" | "woman" | "spokeswoman" | "chairwoman"
+        | "congresswoman" | "councilwoman" | "queen" | "grandmother" | "girl" | "actress" => {
+            Gender::Female
+        }
+        "father" | "husband" | "son" | "brother" | "man" | "spokesman" | "chairman"
+        | "congressman" | "councilman" | "king" | "grandfather" | "boy" | "fisherman" => {
+            Gender::Male
+        }
+        _ => Gender::Unknown,
+    }
+}
+
+/// Returns the head word of a role ("foreign minister" → "minister").
+pub fn role_head(role: &str) -> &str {
+    role.rsplit(' ').next().unwrap_or(role)
+}
+
+/// Reads the mention in tokens `a..b`, or `None` when they name no speaker.
+pub fn parse_np(doc: &Document, a: usize, b: usize) -> Option<Mention> {
+    let lex = lexicon();
+    let (mut a, b) = (a, b.min(doc.tokens.len()));
+    // Leading conjunctions and subordinators belong to the clause, not the phrase.
+    while a < b && is_word(doc, a) && {
+        let l = lower(doc, a);
+        (lex.is("conjunction", &l) || lex.is("subordinator", &l) || l == "even" || l == "as")
+            && !lex.is("determiner", &l)
+    } {
+        a += 1;
+    }
+    if b > a && matches!(doc.tok(b - 1), "," | "—" | "–" | "-" | ":") {
+        return parse_np(doc, a, b - 1);
+    }
+    if a >= b || b - a > MAX_NP_TOKENS {
+        return None;
+    }
+    let span = Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
+    if doc.tokens[a..b].iter().any(|t| t.kind == TokenKind::Mark) {
+        return None;
+    }
+    // A pronoun alone.
+    if b - a == 1 {
+        let l = lower(doc, a);
+        let pronoun = |gender, t| {
+            Some(Mention {
+                span,
+                form: MentionForm::Pronoun,
+                name: doc.tok(a).to_string(),
+                role: None,
+                affiliation: None,
+                speaker_type: t,
+                official: false,
+                gender,
+                indefinite: false,
+                is_source: false,
+            })
+        };
+        match l.as_str() {
+            "he" => return pronoun(Gender::Male, SpeakerType::Person),
+            "she" => return pronoun(Gender::Female, SpeakerType::Person),
+            "they" => return pronoun(Gender::Unknown, SpeakerType::Group),
+            "it" => return pronoun(Gender::Unknown, SpeakerType::Organization),
+            "i" | "we" | "you" | "this" | "that" | "there" | "which" | "who" | "what" => {
+                return None
+            }
+            _ => {}
+        }
+    }
+    // The head ends at a relative pronoun or a participle clause.
+    let mut head_end = b;
+    for k in a + 1..b {
+        let l = lower(doc, k);
+        if matches!(l.as_str(), "who" | "whose" | "which" | "that" | "whom")
+            || (doc.tok(k) == "," && k > a)
+            || (l.ends_with("ing")
+                && !is_capitalized(doc, k)
+                && role_at(doc, k, b).is_none()
+                && k > a + 1)
+        {
+            head_end = k;
+            break;
+        }
+    }
+    read_phrase(doc, a, head_end, b, span)
+}
+
+/// Classifies the tokens of a head phrase `a..head_end` (the full mention
+/// runs to `b`) into name, role, affiliation and type.
+fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) -> Option<Mention> {
+    let lex = lexicon();
+    let mut indefinite = false;
+    let mut definite = false;
+    let mut gender = Gender::Unknown;
+    let mut official = false;
+    let mut role: Option<String> = None;
+    let mut role_official = false;
+    let mut affiliation: Option<String> = None;
+    let mut honorific = false;
+    let mut name_run: Option<(usize, usize)> = None;
+    let mut org_run: Option<(usize, usize)> = None;
+    let mut group: Option<bool> = None;
+    let mut org_nominal: Option<(String, bool)> = None;
+    let mut head_noun_seen = false;
+
+    let mut k = a;
+    // The head noun phrase stops at the first preposition after a noun; what
+    // follows ("of a woman who …", "from the West Mercia police") may still
+    // give an affiliation.
+    let mut head_stop = head_end;
+    while k < head_end {
+        let w = doc.tok(k);
+        let l = w.to_lowercase();
+        if !is_word(doc, k) {
+            if doc.tokens[k].kind == TokenKind::Number {
+                k += 1;
+                continue;
+            }
+            if w == "." && k > a && is_capitalized(doc, k - 1) {
+                k += 1;
+                continue;
+            }
+            if w == "’s" || w == "'s" {
+                k += 1;
+                continue;
+            }
+            head_stop = k;
+            break;
+        }
+        if k == a && lex.is("indefinite", &l) && !is_capitalized(doc, k + 1.min(head_end - 1))
+            || (k == a && l == "a")
+        {
+            indefinite = true;
+            k += 1;
+            continue;
+        }
+        if lex.is("determiner", &l) && !first_char(w).is_uppercase()
+            || (k == a && lex.is("determiner", &l))
+        {
+            definite |= matches!(
+                l.as_str(),
+                "the" | "his" | "her" | "their" | "its" | "our" | "this" | "that"
+            );
+            k += 1;
+            continue;
+        }
+        if (lex.is("preposition", &l) && !ORG_CONNECTORS.contains(&l.as_str())
+            || l == "of"
+            || l == "for")
+            && (head_noun_seen || name_run.is_some() || role.is_some())
+        {
+            head_stop = k;
+            break;
+        }
+        if let Some((g, off)) = lex.honorific(w).filter(|_| first_char(w).is_uppercase()) {
+            // "President Xi", "Mr Wang", "Sen. Whitfield": an honorific before a name.
+            let next = if doc
+                .tokens
+                .get(k + 1)
+                .is_some_and(|t| t.span.slice(doc.text) == ".")
+            {
+                k + 2
+            } else {
+                k + 1
+            };
+            if next < head_end && is_capitalized(doc, next) {
+                honorific = true;
+                if gender == Gender::Unknown {
+                    gender = g;
+                }
+                official |= off;
+                if off && role.is_none() {
+                    role = Some(l.trim_end_matches('.').to_string());
+                    role_official = true;
+                }
+                k = next;
+                continue;
+            }
+        }
+        if let Some((n, off)) = role_at(doc, k, head_end) {
+            let phrase: Vec<String> = (k..k + n).map(|i| lower(doc, i)).collect();
+            let phrase = phrase.join(" ");
+            // "co-founder and CEO": roles joined by "and" read as one.
+            role = Some(match role.take() {
+                Some(prev) if k > a && lower(doc, k - 1) == "and" => format!("{prev} and {phrase}"),
+                _ => phrase,
+            });
+            role_official |= off;
+            if gender == Gender::Unknown {
+                gender = gender_of_role(role.as_deref().unwrap_or(""));
+            }
+            head_noun_seen = true;
+            k += n;
+            continue;
+        }
+        if l == "and"
+            && role.is_some()
+            && k + 1 < head_end
+            && role_at(doc, k + 1, head_end).is_some()
+        {
+            k += 1;
+            continue;
+        }
+        if let Some(&off) = lex.groups.get(l.as_str()) {
+            group = Some(off);
+            head_noun_seen = true;
+            k += 1;
+            continue;
+        }
+        if !first_char(w).is_uppercase() {
+            if let Some(&off) = lex.organizations.get(&l) {
+                org_nominal = Some((l.clone(), off));
+                head_noun_seen = true;
+                k += 1;
+                continue;
+            }
+        }
+        if first_char(w).is_uppercase()
+            || (is_particle(doc, k) && k + 1 < head_end && is_capitalized(doc, k + 1))
+        {
+            if let Some(country) = nationality_at(doc, k) {
+                if affiliation.is_none() {
+                    affiliation = Some(country.to_string());
+                }
+                k += 1;
+                continue;
+            }
+            if k == a && is_capitalized_function_word(lex, w) {
+                k += 1;
+                continue;
+            }
+            // A run of capitalised words: a name or an organisation.
+            let end = capitalized_run_end(doc, k, head_end);
+            let run_text =
+                Span::new(doc.tokens[k].span.start, doc.tokens[end - 1].span.end).slice(doc.text);
+            if end < head_end
+                && role_at(doc, end, head_end).is_some()
+                && name_run.is_none()
+                && !honorific
+                && !lex.is_country(run_text)
+            {
+                // "Whole Foods co-founder", "Amazon founder", "White House press secretary".
+                affiliation = Some(
+                    run_text
+                        .trim_end_matches("’s")
+                        .trim_end_matches("'s")
+                        .to_string(),
+                );
+            } else if is_org_run(doc, k, end) {
+                org_run = Some((k, end));
+            } else if lex.is_country(run_text) {
+                if affiliation.is_none() {
+                    affiliation = Some(run_text.to_string());
+                }
+                if k == a && end == head_end {
+                    org_run = Some((k, end));
+                }
+            } else if end < head_end
+                && role_at(doc, end, head_end).is_some()
+                && name_run.is_none()
+                && !honorific
+            {
+                // "Whole Foods co-founder", "Amazon founder", "White House press secretary".
+                affiliation = Some(
+                    run_text
+                        .trim_end_matches("’s")
+                        .trim_end_matches("'s")
+                        .to_string(),
+                );
+            } else if end < head_end
+                && !honorific
+                && lex.organizations.contains_key(&lower(doc, end))
+                && !first_char(doc.tok(end)).is_uppercase()
+            {
+                // "Royal Shrewsbury hospital", "West Mercia police".
+                org_run = Some((k, end + 1));
+                k = end + 1;
+                continue;
+            } else {
+                name_run = Some((k, end));
+            }
+            k = end;
+            continue;
+        }
+        // Other lower-case words: adjectives ("senior", "local") before a noun,
+        // or a verb, which ends the phrase.
+        if k + 1 < head_end && !head_noun_seen {
+            k += 1;
+            continue;
+        }
+        if head_noun_seen || name_run.is_some() {
+            head_stop = k;
+            break;
+        }
+        k += 1;
+    }
+
+    // What follows the head: "from the West Mercia police", "of Amnesty International",
+    // appositives after a comma ("president of Dana Company", "a professor at Purdue").
+    let mut tail_role = None;
+    let mut tail_affiliation = None;
+    let mut k = head_stop;
+    while k < b {
+        let l = lower(doc, k);
+        if role.is_none() && tail_role.is_none() {
+            if let Some((n, off)) = role_at(doc, k, b) {
+                let phrase: Vec<String> = (k..k + n).map(|i| lower(doc, i)).collect();
+                tail_role = Some((phrase.join(" "), off));
+                k += n;
+                continue;
+            }
+        }
+        if matches!(l.as_str(), "of" | "for" | "at" | "from" | "with") && tail_affiliation.is_none()
+        {
+            let mut s = k + 1;
+            while s < b && lex.is("determiner", &lower(doc, s)) {
+                s += 1;
+            }
+            // "Mercer Island-based Dana Company": the place before "-based" is not the body.
+            if let Some(based) = (s..(s + 4).min(b)).find(|&x| doc.tok(x).ends_with("-based")) {
+                s = based + 1;
+            }
+            if s < b && is_capitalized(doc, s) {
+                let end = capitalized_run_end(doc, s, b);
+                let mut e = end;
+                // "the West Mercia police", "the D.A. Davidson brokerage".
+                if e < b && lex.organizations.contains_key(&lower(doc, e)) {
+                    e += 1;
+                }
+                tail_affiliation = Some(
+                    Span::new(doc.tokens[s].span.start, doc.tokens[e - 1].span.end)
+                        .slice(doc.text)
+                        .to_string(),
+                );
+                k = e;
+                continue;
+            }
+        }
+        k += 1;
+    }
+    if let Some((r, off)) = tail_role {
+        if gender == Gender::Unknown {
+            gender = gender_of_role(&r);
+        }
+        role = Some(r);
+        role_official |= off;
+    }
+    if tail_affiliation.is_some() {
+        affiliation = tail_affiliation.or(affiliation);
+    }
+    // "president of Dana Company": offices that also exist in companies count
+    // as official only for a public body or with no body named.
+    if role_official
+        && role
+            .as_deref()
+            .is_some_and(|r| SHARED_OFFICES.contains(&role_head(r)))
+    {
+        if let Some(aff) = &affiliation {
+            let public = lex.is_country(aff)
+                || aff.split_whitespace().any(|w| {
+                    lex.organizations
+                        .get(&w.to_lowercase())
+                        .copied()
+                        .unwrap_or(false)
+                });
+            role_official = public;
+        }
+    }
+    official |= role_official;
+
+    let text_of = |(s, e): (usize, usize)| {
+        Span::new(doc.tokens[s].span.start, doc.tokens[e - 1].span.end).slice(doc.text)
+    };
+
+    if let Some(run) = name_run {
+        let name = text_of(run)
+            .trim_end_matches("’s")
+            .trim_end_matches("'s")
+            .to_string();
+        let first = doc.tok(run.0);
+        let given = lex.given_names.get(first).copied();
+        if gender == Gender::Unknown {
+            gender = given.unwrap_or(Gender::Unknown);
+        }
+        let single = run.1 - run.0 == 1;
+        let plural_like =
+            !single && given.is_none() && name.ends_with('s') && !honorific && role.is_none();
+        let person = honorific || role.is_some() || given.is_some() || (!single && !plural_like);
+        if person || single {
+            return Some(Mention {
+                span,
+                form: if person {
+                    MentionForm::Name
+                } else {
+                    MentionForm::OrgName
+                },
+                name,
+                role,
+                affiliation,
+                speaker_type: if person {
+                    SpeakerType::Person
+                } else {
+                    SpeakerType::Organization
+                },
+                official,
+                gender,
+                indefinite: false,
+                is_source: false,
+            });
+        }
+        org_run = Some(run);
+    }
+    if let Some(run) = org_run {
+        let name = text_of(run).to_string();
+        let off = org_official(doc, run.0, run.1) || official;
+        return Some(Mention {
+            span,
+            form: MentionForm::OrgName,
+            name,
+            role,
+            affiliation,
+            speaker_type: SpeakerType::Organization,
+            official: off,
+            gender: Gender::Unknown,
+            indefinite: false,
+            is_source: false,
+        });
+    }
+    let nominal_name = || {
+        Span::new(span.start, doc.tokens[head_stop.max(a + 1) - 1].span.end)
+            .slice(doc.text)
+            .to_string()
+    };
+    if let Some(off) = group {
+        return Some(Mention {
+            span,
+            form: MentionForm::Nominal,
+            name: nominal_name(),
+            role,
+            affiliation,
+            speaker_type: SpeakerType::Group,
+            official: off || official,
+            gender: Gender::Unknown,
+            indefinite,
+            is_source: false,
+        });
+    }
+    if let Some(r) = role {
+        let _ = definite;
+        return Some(Mention {
+            span,
+            form: MentionForm::Nominal,
+            name: nominal_name(),
+            role: Some(r),
+            affiliation,
+            speaker_type: if indefinite {
+                SpeakerType::Anonymous
+            } else {
+                SpeakerType::Person
+            },
+            official,
+            gender,
+            indefinite,
+            is_source: false,
+        });
+    }
+    if let Some((word, off)) = org_nominal {
+        return Some(Mention {
+            span,
+            form: MentionForm::Nominal,
+            name: nominal_name(),
+            role: None,
+            affiliation: affiliation.clone(),
+            speaker_type: if word.ends_with("police")
+                || word.ends_with("courts")
+                || word.ends_with("authorities")
+            {
+                SpeakerType::Group
+            } else {
+                SpeakerType::Organization
+            },
+            official: off || official,
+            gender: Gender::Unknown,
+            indefinite,
+            is_source: false,
+        });
+    }
+    None
+}
+
+/// The country a nationality adjective at token `i` names (one or two words).
+fn nationality_at(doc: &Document, i: usize) -> Option<&'static str> {
+    let lex = lexicon();
+    if let Some(next) = doc.tokens.get(i + 1).filter(|t| t.kind == TokenKind::Word) {
+        let two = format!("{} {}", doc.tok(i), next.span.slice(doc.text));
+        if lex.country_of(&two).is_some() {
+            return None; // handled as a run by the caller: rare two-word forms
+        }
+    }
+    lex.country_of(doc.tok(i))
+}
+
+/// Returns the end of the run of capitalised words starting at `i`
+/// (particles, initials and organisation connectors included).
+pub fn capitalized_run_end(doc: &Document, i: usize, end: usize) -> usize {
+    let lex = lexicon();
+    let mut k = i;
+    let mut last_cap = i;
+    while k < end {
+        let w = doc.tok(k);
+        if is_capitalized(doc, k) {
+            if k > i && (lex.honorific(w).is_some() && lex.roles.contains_key(&w.to_lowercase())) {
+                break;
+            }
+            last_cap = k;
+            k += 1;
+        } else if w == "."
+            && k > i
+            && doc.tok(k - 1).chars().count() == 1
+            && is_capitalized(doc, k - 1)
+        {
+            // An initial: "George W. Bush".
+            last_cap = k;
+            k += 1;
+        } else if (is_particle(doc, k) || ORG_CONNECTORS.contains(&w))
+            && k + 1 < end
+            && is_capitalized(doc, k + 1)
+        {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    last_cap + 1
+}
+
+/// True when the capitalised run `a..b` names an organisation.
+fn is_org_run(doc: &Document, a: usize, b: usize) -> bool {
+    let lex = lexicon();
+    let words: Vec<String> = (a..b).map(|k| lower(doc, k)).collect();
+    let joined = words.join(" ");
+    if lex.organizations.contains_key(&joined) {
+        return true;
+    }
+    if (a..b).any(|k| ORG_CONNECTORS.contains(&doc.tok(k))) {
+        return true;
+    }
+    words.iter().any(|w| {
+        let w = w.trim_end_matches("’s").trim_end_matches("'s");
+        lex.organizations.contains_key(w) && !lex.given_names.contains_key(w)
+    }) || (b - a == 1
+        && doc.tok(a).chars().all(|c| c.is_uppercase() || c == '.')
+        && doc.tok(a).len() > 1)
+}
+
+fn org_official(doc: &Document, a: usize, b: usize) -> bool {
+    let lex = lexicon();
+    let joined: Vec<String> = (a..b).map(|k| lower(doc, k)).collect();
+    if let Some(&off) = lex.organizations.get(&joined.join(" ")) {
+        return off;
+    }
+    (a..b).any(|k| {
+        lex.organizations
+            .get(&lower(doc, k))
+            .copied()
+            .unwrap_or(false)
+    })
+}
+
+/// Splits `a..b` at top-level commas, dashes and brackets.
+fn segments(doc: &Document, a: usize, b: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut s = a;
+    for k in a..b {
+        if matches!(doc.tok(k), "," | ";" | "—" | "–" | "(" | ")") {
+            if k > s {
+                out.push((s, k));
+            }
+            s = k + 1;
+        }
+    }
+    if b > s {
+        out.push((s, b));
+    }
+    out
+}
+
+/// True for a segment that introduces the clause rather than naming its
+/// subject: "In a veiled attack on the US", "Last week", "On 24 May".
+fn is_intro(doc: &Document, (a, b): (usize, usize)) -> bool {
+    let lex = lexicon();
+    let l = lower(doc, a);
+    if doc.tokens[a].kind == TokenKind::Number {
+        return true;
+    }
+    (lex.is("preposition", &l)
+        || lex.is("subordinator", &l)
+        || lex.is("temporal", &l)
+        || l.ends_with("ly"))
+        && !(l == "as" && b - a > 1)
+        || (b - a == 1 && lex.is("conjunction", &l))
+}
+
+/// Reads the subject of the cue at token `verb`, looking left no further than `lb`.
+pub fn subject_before(doc: &Document, verb: usize, lb: usize) -> Option<Mention> {
+    let lex = lexicon();
+    let mut j = verb;
+    // "has also said", "had then quoted", "once told".
+    while j > lb && is_word(doc, j - 1) && {
+        let l = lower(doc, j - 1);
+        lex.is("auxiliary", &l) || (l.ends_with("ly") && l.len() > 3 && !is_capitalized(doc, j - 1))
+    } {
+        j -= 1;
+    }
+    if j <= lb {
+        return None;
+    }
+    let segs = segments(doc, lb, j);
+    let last = *segs.last()?;
+    let comma_before = matches!(doc.tok(j - 1), "," | "—" | "–" | ")");
+    if !comma_before {
+        // The phrase right before the verb; a relative pronoun starts it anew.
+        let mut a = last.0;
+        for k in last.0..last.1 {
+            if matches!(
+                lower(doc, k).as_str(),
+                "which"
+                    | "who"
+                    | "that"
+                    | "whom"
+                    | "where"
+                    | "when"
+                    | "while"
+                    | "because"
+                    | "if"
+                    | "as"
+            ) {
+                a = k + 1;
+            }
+        }
+        // "which Amazon founder Jeff Bezos said": the subject follows the
+        // relative pronoun; "the mother of a woman who took … has described":
+        // it precedes it.
+        return parse_np(doc, a, last.1).or_else(|| {
+            if a > last.0 {
+                parse_np(doc, last.0, last.1)
+            } else {
+                None
+            }
+        });
+    }
+    // "X, <appositive>, said": the head is the first segment that is not an introduction.
+    let head = segs.iter().position(|&s| !is_intro(doc, s))?;
+    let (ha, hb) = segs[head];
+    let mut mention = parse_np(doc, ha, hb)?;
+    let mut end = hb;
+    for &(sa, sb) in &segs[head + 1..] {
+        let first = lower(doc, sa);
+        let appositive = is_capitalized(doc, sa)
+            || lex.is("determiner", &first)
+            || role_at(doc, sa, sb).is_some()
+            || matches!(first.as_str(), "who" | "whose" | "which" | "whom")
+            || doc.tokens[sa].kind == TokenKind::Number;
+        if !appositive {
+            break;
+        }
+        enrich(doc, &mut mention, sa, sb);
+        end = sb;
+    }
+    mention.span = Span::new(mention.span.start, doc.tokens[end - 1].span.end);
+    Some(mention)
+}
+
+/// Adds what an appositive segment tells (a name, a role, an affiliation).
+fn enrich(doc: &Document, mention: &mut Mention, a: usize, b: usize) {
+    if matches!(doc.tokens[a].kind, TokenKind::Number) {
+        return; // "Eloise Parry, 21," gives an age, not an identity.
+    }
+    let Some(extra) = parse_np(doc, a, b) else {
+        return;
+    };
+    if extra.form == MentionForm::Name && mention.form == MentionForm::Nominal {
+        // "her mother, Fiona": the name comes second.
+        let role = mention.role.take();
+        let affiliation = mention.affiliation.take();
+        let gender = mention.gender;
+        *mention = Mention {
+            role: role.or(extra.role.clone()),
+            affiliation: affiliation.or(extra.affiliation.clone()),
+            gender: if extra.gender == Gender::Unknown {
+                gender
+            } else {
+                extra.gender
+            },
+            official: mention.official || extra.official,
+            ..extra
+        };
+        return;
+    }
+    if mention.role.is_none() {
+        mention.role = extra.role.clone();
+        mention.official |= extra.official;
+        if mention.gender == Gender::Unknown {
+            mention.gender = extra.gender;
+        }
+    }
+    if mention.affiliation.is_none()
+        || extra.affiliation.is_some() && extra.form == MentionForm::Nominal
+    {
+        if let Some(aff) = extra
+            .affiliation
+            .clone()
+            .or_else(|| (extra.form == MentionForm::OrgName).then(|| extra.name.clone()))
+        {
+            mention.affiliation = Some(aff);
+        }
+    }
+}
+
+/// Reads the speaker after an inverted cue (`said X`), looking no further than `ub`.
+pub fn np_after(doc: &Document, start: usize, ub: usize) -> Option<Mention> {
+    let lex = lexicon();
+    let ub = ub.min(doc.tokens.len());
+    if start >= ub {
+        return None;
+    }
+    let first = lower(doc, start);
+    if lex.is("preposition", &first)
+        || lex.is("temporal", &first)
+        || lex.is("subordinator", &first)
+        || lex.is("auxiliary", &first)
+    {
+        return None; // "said in a statement", "said on Tuesday", "said that".
+    }
+    let mut k = start;
+    // The head runs to the first stop word.
+    while k < ub {
+        let w = doc.tok(k);
+        let l = w.to_lowercase();
+        let name_part = is_word(doc, k)
+            || is_initial_period(doc, k)
+            || doc.tokens[k].kind == TokenKind::Number
+            || w == "’s"
+            || w == "'s";
+        if !name_part {
+            break;
+        }
+        if k > start
+            && (lex.is("subordinator", &l) && !matches!(l.as_str(), "that")
+                || l == "in"
+                || l == "on"
+                || l == "during"
+                || l == "after"
+                || l == "before"
+                || l == "to"
+                || l == "last"
+                || lex.cue_lemma(&l).is_some())
+        {
+            break;
+        }
+        if k > start && matches!(l.as_str(), "of" | "for" | "at" | "from" | "with") {
+            // Keep "from the West Mercia police", stop at "at the event".
+            let mut s = k + 1;
+            while s < ub && lex.is("determiner", &lower(doc, s)) {
+                s += 1;
+            }
+            if !(s < ub && is_capitalized(doc, s)) || l == "with" {
+                break;
+            }
+        }
+        k += 1;
+    }
+    let mut mention = parse_np(doc, start, k)?;
+    let mut end = k;
+    // Appositives: ", president of …, the largest buyer of …".
+    while end < ub && doc.tok(end) == "," {
+        let sa = end + 1;
+        let mut sb = sa;
+        while sb < ub
+            && (!matches!(doc.tok(sb), "," | "." | ";" | ":" | "—" | "–")
+                || is_initial_period(doc, sb))
+            && doc.tokens[sb].kind != TokenKind::Mark
+        {
+            sb += 1;
+        }
+        if sa >= sb {
+            break;
+        }
+        let first = lower(doc, sa);
+        let appositive = lex.is("determiner", &first)
+            || role_at(doc, sa, sb).is_some()
+            || matches!(first.as_str(), "who" | "whose");
+        if !appositive {
+            break;
+        }
+        enrich(doc, &mut mention, sa, sb);
+        end = sb;
+    }
+    mention.span = Span::new(mention.span.start, doc.tokens[end - 1].span.end);
+    Some(mention)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::segment;
+
+    fn np(text: &str) -> Mention {
+        let doc = segment(text);
+        parse_np(&doc, 0, doc.tokens.len()).unwrap_or_else(|| panic!("no mention in {text:?}"))
+    }
+
+    #[test]
+    fn reads_title_phrase_with_nationality() {
+        let m = np("Chinese foreign minister Wang Yi");
+        assert_eq!(m.name, "Wang Yi");
+        assert_eq!(m.role.as_deref(), Some("foreign minister"));
+        assert_eq!(m.affiliation.as_deref(), Some("China"));
+        assert_eq!(m.speaker_type, SpeakerType::Person);
+        assert!(m.official);
+    }
+
+    #[test]
+    fn reads_honorific_and_gender() {
+        let m = np("Mr Wang");
+        assert_eq!(m.name, "Wang");
+        assert_eq!(m.gender, Gender::Male);
+        assert_eq!(m.form, MentionForm::Name);
+    }
+
+    #[test]
+    fn reads_affiliation_before_role() {
+        let m = np("Whole Foods co-founder and CEO John Mackey");
+        assert_eq!(m.name, "John Mackey");
+        assert_eq!(m.role.as_deref(), Some("co-founder and ceo"));
+        assert_eq!(m.affiliation.as_deref(), Some("Whole Foods"));
+        let m = np("White House press secretary Josh Earnest");
+        assert_eq!(m.affiliation.as_deref(), Some("White House"));
+        assert_eq!(m.role.as_deref(), Some("press secretary"));
+    }
+
+    #[test]
+    fn reads_affiliation_after_name() {
+        let m = np("chief inspector Jennifer Mattinson from the West Mercia police");
+        assert_eq!(m.name, "Jennifer Mattinson");
+        assert_eq!(m.affiliation.as_deref(), Some("West Mercia police"));
+        assert_eq!(m.gender, Gender::Female);
+        assert!(m.official);
+    }
+
+    #[test]
+    fn reads_particles_in_names() {
+        assert_eq!(
+            np("the philosopher Luis de Miranda").name,
+            "Luis de Miranda"
+        );
+        assert_eq!(np("de Miranda").name, "de Miranda");
+        assert_eq!(np("Sheikh Mohammed bin Rashid").name, "Mohammed bin Rashid");
+        assert_eq!(np("Ahmed al-Sharif").name, "Ahmed al-Sharif");
+    }
+
+    #[test]
+    fn reads_organisations_groups_and_anonymous_sources() {
+        let m = np("The Food Standards Agency");
+        assert_eq!(
+            (m.speaker_type, m.official),
+            (SpeakerType::Organization, true)
+        );
+        assert_eq!(m.name, "Food Standards Agency");
+        let m = np("the Kremlin");
+        assert_eq!(
+            (m.speaker_type, m.official),
+            (SpeakerType::Organization, true)
+        );
+        let m = np("the foreign ministry");
+        assert_eq!(
+            (m.speaker_type, m.official),
+            (SpeakerType::Organization, true)
+        );
+        let m = np("officials");
+        assert_eq!((m.speaker_type, m.official), (SpeakerType::Group, true));
+        let m = np("residents");
+        assert_eq!((m.speaker_type, m.official), (SpeakerType::Group, false));
+        let m = np("a senior official");
+        assert_eq!((m.speaker_type, m.official), (SpeakerType::Anonymous, true));
+        let m = np("a Chinese diplomat");
+        assert_eq!(m.speaker_type, SpeakerType::Anonymous);
+        assert_eq!(m.affiliation.as_deref(), Some("China"));
+        let m = np("The Chinese minister");
+        assert_eq!(m.speaker_type, SpeakerType::Person);
+        assert_eq!(m.form, MentionForm::Nominal);
+        assert_eq!(m.role.as_deref(), Some("minister"));
+    }
+
+    #[test]
+    fn reads_pronouns() {
+        assert_eq!(np("she").gender, Gender::Female);
+        assert_eq!(np("He").form, MentionForm::Pronoun);
+        assert_eq!(np("it").speaker_type, SpeakerType::Organization);
+    }
+
+    #[test]
+    fn subject_skips_introductions_and_appositives() {
+        let text = "In a veiled attack on the US, Mr Wang said";
+        let doc = segment(text);
+        let m = subject_before(&doc, doc.tokens.len() - 1, 0).unwrap();
+        assert_eq!(m.name, "Wang");
+        let text = "Mr Lavrov, during his first visit to Beijing earlier in March, said";
+        let doc = segment(text);
+        let m = subject_before(&doc, doc.tokens.len() - 1, 0).unwrap();
+        assert_eq!(m.name, "Lavrov");
+        let text = "Lotfi Azzouz, Tunisia country director for Amnesty International, said";
+        let doc = segment(text);
+        let m = subject_before(&doc, doc.tokens.len() - 1, 0).unwrap();
+        assert_eq!(m.name, "Lotfi Azzouz");
+        assert_eq!(m.role.as_deref(), Some("country director"));
+        assert_eq!(m.affiliation.as_deref(), Some("Amnesty International"));
+        let text = "her mother, Fiona, said";
+        let doc = segment(text);
+        let m = subject_before(&doc, doc.tokens.len() - 1, 0).unwrap();
+        assert_eq!(m.name, "Fiona");
+        assert_eq!(m.role.as_deref(), Some("mother"));
+        assert_eq!(m.gender, Gender::Female);
+        let text = "Hugh Hill, a doctor, said";
+        let doc = segment(text);
+        let m = subject_before(&doc, doc.tokens.len() - 1, 0).unwrap();
+        assert_eq!(
+            (m.name.as_str(), m.role.as_deref()),
+            ("Hugh Hill", Some("doctor"))
+        );
+    }
+
+    #[test]
+    fn inverted_speaker_keeps_appositives() {
+        let text = "said Tyler Besecker, president of Mercer Island-based Dana F. Besecker Company, the largest buyer.";
+        let doc = segment(text);
+        let m = np_after(&doc, 1, doc.tokens.len()).unwrap();
+        assert_eq!(m.name, "Tyler Besecker");
+        assert_eq!(m.role.as_deref(), Some("president"));
+        assert_eq!(m.affiliation.as_deref(), Some("Dana F. Besecker Company"));
+        let text = "said a Chinese diplomat as the west continued";
+        let doc = segment(text);
+        let m = np_after(&doc, 1, doc.tokens.len()).unwrap();
+        assert_eq!(m.span.slice(text), "a Chinese diplomat");
+    }
+}

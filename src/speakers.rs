@@ -1,0 +1,401 @@
+//! The speaker stage: merges the mentions that refer to one speaker.
+//!
+//! Mentions are read in text order. A name joins the entity whose name it
+//! shares (Wang Yi, Mr Wang; Luis de Miranda, de Miranda; Fiona, Fiona
+//! Parry), a definite description joins the latest entity with the same role
+//! and a compatible affiliation (the Chinese minister), a pronoun the latest
+//! entity that agrees with it (he, she, it, they). Indefinite descriptions
+//! ("a senior official") start a speaker of their own.
+
+use std::collections::HashSet;
+
+use crate::lexicon::lexicon;
+use crate::mentions::{capitalized_run_end, parse_np, role_head};
+use crate::types::{Document, Gender, Mention, MentionForm, Span, SpeakerType, TokenKind};
+
+/// A speaker being built from its mentions.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    /// Indices of its mentions.
+    pub mentions: Vec<usize>,
+    /// Person names it is known by, as token lists.
+    names: Vec<Vec<String>>,
+    /// Organisation or description names (lower case).
+    labels: Vec<String>,
+    /// Role heads ("minister").
+    roles: Vec<String>,
+    /// Known affiliation.
+    affiliation: Option<String>,
+    /// Kind of speaker.
+    pub speaker_type: SpeakerType,
+    gender: Gender,
+    last_pos: usize,
+}
+
+/// How far back (in bytes) a pronoun looks for its antecedent.
+const PRONOUN_REACH: usize = 3000;
+
+fn name_tokens(name: &str) -> Vec<String> {
+    name.split_whitespace()
+        .map(|w| w.trim_end_matches('.').to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn label(name: &str) -> String {
+    let l = name.to_lowercase();
+    l.strip_prefix("the ").unwrap_or(&l).to_string()
+}
+
+/// True when `short` names the same person as `full` (surname, given name,
+/// or a suffix with particles such as "de Miranda").
+fn names_match(short: &[String], full: &[String]) -> bool {
+    if short.is_empty() || full.is_empty() {
+        return false;
+    }
+    if short == full {
+        return true;
+    }
+    if short.len() < full.len() {
+        if full.ends_with(short) {
+            return true;
+        }
+        // "Mr Wang" for "Wang Yi" (family name first); "Fiona" for "Fiona Parry".
+        return short.len() == 1 && full[0] == short[0];
+    }
+    false
+}
+
+/// Collects names that stand in the text without a cue: "skipper Wade Bassi",
+/// "his Russian counterpart Sergei Lavrov", and later bare surnames of those
+/// people ("Bassi"). They give pronouns their antecedents and speakers their
+/// full names.
+pub fn background_mentions(doc: &Document, in_quote: &[bool], taken: &[Mention]) -> Vec<Mention> {
+    let lex = lexicon();
+    let taken_spans: Vec<Span> = taken.iter().map(|m| m.span).collect();
+    let inside_taken = |pos: usize| taken_spans.iter().any(|s| s.start <= pos && pos < s.end);
+    let mut out: Vec<Mention> = Vec::new();
+    let n = doc.tokens.len();
+    let mut k = 0;
+    while k < n {
+        let t = doc.tokens[k];
+        let w = doc.tok(k);
+        let starts_cap =
+            t.kind == TokenKind::Word && w.chars().next().is_some_and(char::is_uppercase);
+        if in_quote[k] || !starts_cap {
+            k += 1;
+            continue;
+        }
+        let sentence = doc.sentences[doc.sentence_of_token[k]];
+        let end = capitalized_run_end(doc, k, sentence.end_token);
+        // Role words, nationality and honorific before the run belong to it.
+        let mut s = k;
+        while s > sentence.first_token && k - s < 4 && !in_quote[s - 1] && {
+            let p = doc.tok(s - 1).to_lowercase();
+            lex.roles.contains_key(&p)
+                || lex.is("determiner", &p) && s == k
+                || lex.country_of(doc.tok(s - 1)).is_some()
+        } {
+            s -= 1;
+        }
+        if !inside_taken(t.span.start) {
+            if let Some(m) = parse_np(doc, s, end) {
+                let person = m.form == MentionForm::Name && m.speaker_type == SpeakerType::Person;
+                let full = m.name.split_whitespace().count() >= 2;
+                let titled = m.role.is_some() || s < k;
+                if person && (full || titled) && !lex.given_names.contains_key(m.name.as_str()) {
+                    out.push(m);
+                }
+            }
+        }
+        k = end.max(k + 1);
+    }
+    // Bare surnames of the people found above and of cue sources.
+    let surnames: HashSet<String> = out
+        .iter()
+        .chain(taken.iter())
+        .filter(|m| m.speaker_type == SpeakerType::Person && m.form == MentionForm::Name)
+        .filter_map(|m| m.name.split_whitespace().last().map(str::to_string))
+        .collect();
+    let covered: Vec<Span> = out
+        .iter()
+        .map(|m| m.span)
+        .chain(taken_spans.iter().copied())
+        .collect();
+    let mut extra = Vec::new();
+    for (k, &quoted) in in_quote.iter().enumerate().take(n) {
+        if quoted || doc.tokens[k].kind != TokenKind::Word {
+            continue;
+        }
+        let w = doc.tok(k);
+        let start = doc.tokens[k].span.start;
+        if surnames.contains(w) && !covered.iter().any(|s| s.start <= start && start < s.end) {
+            if let Some(mut m) = parse_np(doc, k, k + 1) {
+                m.form = MentionForm::Name;
+                m.speaker_type = SpeakerType::Person;
+                extra.push(m);
+            }
+        }
+    }
+    out.extend(extra);
+    out
+}
+
+/// Groups mentions into entities. Returns the entity of each mention and the entities.
+pub fn resolve(mentions: &[Mention], same: &[(usize, usize)]) -> (Vec<usize>, Vec<Entity>) {
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_by_key(|&i| (mentions[i].span.start, mentions[i].span.end));
+    let mut entity_of = vec![usize::MAX; mentions.len()];
+    let mut entities: Vec<Entity> = Vec::new();
+    // Mentions with the same span are one mention.
+    let mut by_span: std::collections::HashMap<Span, usize> = std::collections::HashMap::new();
+
+    for &i in &order {
+        let m = &mentions[i];
+        if let Some(&e) = by_span.get(&m.span) {
+            entity_of[i] = e;
+            absorb(&mut entities[e], i, m);
+            continue;
+        }
+        let e = match find_entity(&entities, m) {
+            Some(e) => e,
+            None => {
+                entities.push(Entity {
+                    mentions: Vec::new(),
+                    names: Vec::new(),
+                    labels: Vec::new(),
+                    roles: Vec::new(),
+                    affiliation: None,
+                    speaker_type: m.speaker_type,
+                    gender: m.gender,
+                    last_pos: m.span.start,
+                });
+                entities.len() - 1
+            }
+        };
+        entity_of[i] = e;
+        absorb(&mut entities[e], i, m);
+        by_span.insert(m.span, e);
+    }
+
+    // Merges asked for by the sieve (an anonymous source quoted in the same words).
+    for &(a, b) in same {
+        let (ea, eb) = (entity_of[a], entity_of[b]);
+        if ea == eb || ea == usize::MAX || eb == usize::MAX {
+            continue;
+        }
+        let moved = std::mem::take(&mut entities[ea].mentions);
+        for &mi in &moved {
+            entity_of[mi] = eb;
+        }
+        entities[eb].mentions.extend(moved);
+    }
+    (entity_of, entities)
+}
+
+fn absorb(e: &mut Entity, i: usize, m: &Mention) {
+    e.mentions.push(i);
+    e.last_pos = e.last_pos.max(m.span.start);
+    match m.form {
+        MentionForm::Name => {
+            let toks = name_tokens(&m.name);
+            if !e.names.contains(&toks) {
+                e.names.push(toks);
+            }
+            if m.speaker_type == SpeakerType::Person {
+                e.speaker_type = SpeakerType::Person;
+            }
+        }
+        MentionForm::OrgName | MentionForm::Nominal => {
+            let l = label(&m.name);
+            if !e.labels.contains(&l) {
+                e.labels.push(l);
+            }
+        }
+        MentionForm::Pronoun => {}
+    }
+    if let Some(r) = &m.role {
+        let head = role_head(r).to_string();
+        if !e.roles.contains(&head) {
+            e.roles.push(head);
+        }
+    }
+    if e.affiliation.is_none() {
+        e.affiliation.clone_from(&m.affiliation);
+    }
+    if e.gender == Gender::Unknown {
+        e.gender = m.gender;
+    }
+}
+
+fn find_entity(entities: &[Entity], m: &Mention) -> Option<usize> {
+    let recent = |pred: &dyn Fn(&Entity) -> bool| {
+        entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| pred(e))
+            .max_by_key(|(_, e)| e.last_pos)
+            .map(|(i, _)| i)
+    };
+    match m.form {
+        MentionForm::Pronoun => {
+            let within = |e: &Entity| m.span.start.saturating_sub(e.last_pos) <= PRONOUN_REACH;
+            match m.speaker_type {
+                SpeakerType::Person => recent(&|e| {
+                    within(e)
+                        && matches!(e.speaker_type, SpeakerType::Person | SpeakerType::Anonymous)
+                        && (e.gender == Gender::Unknown || e.gender == m.gender)
+                }),
+                SpeakerType::Organization => {
+                    recent(&|e| within(e) && e.speaker_type == SpeakerType::Organization)
+                }
+                _ => recent(&|e| {
+                    within(e)
+                        && matches!(
+                            e.speaker_type,
+                            SpeakerType::Group | SpeakerType::Organization
+                        )
+                }),
+            }
+        }
+        MentionForm::Name | MentionForm::OrgName => {
+            let toks = name_tokens(&m.name);
+            let by_name = recent(&|e| {
+                e.names
+                    .iter()
+                    .any(|n| names_match(&toks, n) || names_match(n, &toks))
+            });
+            if by_name.is_some() {
+                return by_name;
+            }
+            if m.form == MentionForm::OrgName {
+                let l = label(&m.name);
+                return recent(&|e| {
+                    e.labels
+                        .iter()
+                        .any(|x| *x == l || x.ends_with(&format!(" {l}")))
+                });
+            }
+            // "her mother, Fiona" after "the mother of a woman …".
+            let head = m.role.as_deref().map(role_head)?;
+            recent(&|e| {
+                e.names.is_empty()
+                    && e.speaker_type == SpeakerType::Person
+                    && e.roles.iter().any(|r| r == head)
+            })
+        }
+        MentionForm::Nominal => {
+            if m.indefinite {
+                return None;
+            }
+            let l = label(&m.name);
+            if let Some(head) = m.role.as_deref().map(role_head) {
+                if m.speaker_type == SpeakerType::Person {
+                    let by_role = recent(&|e| {
+                        matches!(e.speaker_type, SpeakerType::Person)
+                            && e.roles.iter().any(|r| r == head)
+                            && (m.affiliation.is_none()
+                                || e.affiliation.is_none()
+                                || e.affiliation == m.affiliation)
+                    });
+                    if by_role.is_some() {
+                        return by_role;
+                    }
+                }
+            }
+            let word = l.rsplit(' ').next().unwrap_or(&l).to_string();
+            recent(&|e| {
+                e.labels
+                    .iter()
+                    .any(|x| *x == l || (x.ends_with(&word) && m.speaker_type == e.speaker_type))
+            })
+        }
+    }
+}
+
+/// The canonical description of an entity, read from its mentions.
+pub struct Profile {
+    /// Fullest name.
+    pub name: String,
+    /// Role, if any mention gives one.
+    pub role: Option<String>,
+    /// Affiliation, if any mention gives one.
+    pub affiliation: Option<String>,
+    /// Kind of speaker.
+    pub speaker_type: SpeakerType,
+    /// Speaks for a public body.
+    pub official: bool,
+}
+
+/// Reads an entity's name, role, affiliation, type and official status.
+pub fn profile(entity: &Entity, mentions: &[Mention]) -> Profile {
+    let ms: Vec<&Mention> = entity.mentions.iter().map(|&i| &mentions[i]).collect();
+    let person_name = ms
+        .iter()
+        .filter(|m| m.form == MentionForm::Name)
+        .max_by_key(|m| (m.name.split_whitespace().count(), m.name.len()))
+        .map(|m| m.name.clone());
+    let org_name = ms
+        .iter()
+        .find(|m| m.form == MentionForm::OrgName)
+        .map(|m| m.name.clone());
+    let nominal = ms
+        .iter()
+        .find(|m| m.form == MentionForm::Nominal)
+        .map(|m| m.name.clone());
+    let fallback = ms
+        .iter()
+        .find(|m| m.form != MentionForm::Pronoun)
+        .or(ms.first())
+        .map(|m| m.name.clone())
+        .unwrap_or_default();
+    let is_person = person_name.is_some()
+        && ms
+            .iter()
+            .any(|m| m.form == MentionForm::Name && m.speaker_type == SpeakerType::Person);
+    let name = if is_person {
+        person_name
+    } else {
+        org_name.or(person_name).or(nominal)
+    }
+    .unwrap_or(fallback);
+    let role = ms
+        .iter()
+        .filter_map(|m| m.role.clone())
+        .max_by_key(|r| r.len());
+    let affiliation = ms.iter().find_map(|m| m.affiliation.clone());
+    let speaker_type = if is_person {
+        SpeakerType::Person
+    } else {
+        ms.iter()
+            .find(|m| m.form != MentionForm::Pronoun)
+            .map_or(entity.speaker_type, |m| m.speaker_type)
+    };
+    let official = ms.iter().any(|m| m.official);
+    Profile {
+        name,
+        role,
+        affiliation,
+        speaker_type,
+        official,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<String> {
+        name_tokens(s)
+    }
+
+    #[test]
+    fn surnames_given_names_and_particles_match() {
+        assert!(names_match(&toks("Wang"), &toks("Wang Yi")));
+        assert!(names_match(&toks("Parry"), &toks("Fiona Parry")));
+        assert!(names_match(&toks("Fiona"), &toks("Fiona Parry")));
+        assert!(names_match(&toks("de Miranda"), &toks("Luis de Miranda")));
+        assert!(!names_match(&toks("Lavrov"), &toks("Wang Yi")));
+        assert!(!names_match(&toks("Yi Wang"), &toks("Wang Yi")));
+    }
+}

@@ -1,0 +1,344 @@
+//! The data that flows between the pipeline's stages, and the owned result.
+//!
+//! Every span in here is a byte range into the original text handed to
+//! [`crate::analyze`]; conversion to UTF-16 or code points happens in one
+//! place, [`crate::offsets::OffsetIndex`], at the edges (CLI and wasm).
+
+use serde::Serialize;
+
+/// A half-open byte range `start..end` into the analysed text, always on
+/// `char` boundaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+pub struct Span {
+    /// First byte of the span.
+    pub start: usize,
+    /// One past the last byte of the span.
+    pub end: usize,
+}
+
+impl Span {
+    /// Returns the span `start..end`.
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    /// Returns the number of bytes covered.
+    pub const fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// Returns true when the span covers no byte.
+    pub const fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+
+    /// Returns true when `other` lies entirely inside this span.
+    pub const fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// Returns true when the two spans share at least one byte.
+    pub const fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// Returns the text the span covers.
+    pub fn slice<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+}
+
+/// What a token is, as far as the later stages care.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, possibly with inner apostrophes, hyphens or abbreviation dots.
+    Word,
+    /// Digits, possibly with inner separators (`4.8`, `1,000`, `24/7`).
+    Number,
+    /// A quotation mark (its role is decided by the `quotes` stage).
+    Mark,
+    /// Any other single non-space character.
+    Punct,
+}
+
+/// One token of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Where the token stands.
+    pub span: Span,
+    /// What it is.
+    pub kind: TokenKind,
+}
+
+/// A paragraph: one line of the input, without its line break.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paragraph {
+    /// The paragraph's text, trimmed of surrounding white space.
+    pub span: Span,
+    /// Index of its first token in [`Document::tokens`].
+    pub first_token: usize,
+    /// One past the index of its last token.
+    pub end_token: usize,
+}
+
+/// A sentence inside one paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    /// The sentence's text.
+    pub span: Span,
+    /// Index of the paragraph it belongs to.
+    pub paragraph: usize,
+    /// Index of its first token in [`Document::tokens`].
+    pub first_token: usize,
+    /// One past the index of its last token.
+    pub end_token: usize,
+}
+
+/// The text stage's output: the text with its paragraphs, sentences and tokens.
+#[derive(Debug, Clone)]
+pub struct Document<'t> {
+    /// The original text.
+    pub text: &'t str,
+    /// Every token, in order.
+    pub tokens: Vec<Token>,
+    /// Every non-empty paragraph, in order.
+    pub paragraphs: Vec<Paragraph>,
+    /// Every sentence, in order.
+    pub sentences: Vec<Sentence>,
+    /// For each token, the index of its sentence.
+    pub sentence_of_token: Vec<usize>,
+}
+
+impl<'t> Document<'t> {
+    /// Returns the text of token `i`.
+    pub fn tok(&self, i: usize) -> &'t str {
+        self.tokens[i].span.slice(self.text)
+    }
+}
+
+/// A pair of quotation marks and what lies between them, as found by the
+/// `quotes` stage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuoteSpan {
+    /// From the opening mark to the closing mark, both included. A segment of
+    /// a quotation running over several paragraphs ends with its paragraph.
+    pub span: Span,
+    /// What lies between the marks, trimmed of white space.
+    pub inner: Span,
+    /// The paragraph it stands in.
+    pub paragraph: usize,
+    /// How many other quotations enclose it.
+    pub depth: u8,
+    /// Segments of one multi-paragraph quotation share a group number;
+    /// every other quotation has a group of its own.
+    pub group: usize,
+    /// True for the second and later segments of a multi-paragraph quotation.
+    pub continued: bool,
+    /// True when the closing mark is missing (the quotation ends with its
+    /// paragraph, either because the next paragraph continues it or
+    /// because the writer forgot the mark).
+    pub open_ended: bool,
+}
+
+/// What a quotation is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// The speaker's words, a clause or more, verbatim.
+    Direct,
+    /// A fragment of the speaker's words inside the writer's sentence.
+    Partial,
+    /// Distancing marks, nicknames, coined terms: nobody is quoted.
+    Scare,
+    /// The name of a work, programme, operation, sign or slogan.
+    Title,
+    /// Reported speech without quotation marks: the span is the claim.
+    Indirect,
+}
+
+impl Kind {
+    /// Returns the lower-case name used in the JSON output.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Kind::Direct => "direct",
+            Kind::Partial => "partial",
+            Kind::Scare => "scare",
+            Kind::Title => "title",
+            Kind::Indirect => "indirect",
+        }
+    }
+}
+
+/// What kind of speaker a mention names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeakerType {
+    /// One named or identifiable person.
+    Person,
+    /// A company, ministry, agency, country, court, newspaper or report.
+    Organization,
+    /// Several people: officials, residents, analysts.
+    Group,
+    /// A person the article does not name: a senior official.
+    Anonymous,
+}
+
+/// Grammatical gender a pronoun can agree with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    /// he, him, his, Mr, father
+    Male,
+    /// she, her, Ms, mother
+    Female,
+    /// not known
+    Unknown,
+}
+
+/// How a mention refers to its speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionForm {
+    /// It contains a proper name of a person ("Mr Wang", "Wang Yi").
+    Name,
+    /// A proper name of an organisation, country or body ("the Kremlin").
+    OrgName,
+    /// A description without a name ("the Chinese minister", "officials").
+    Nominal,
+    /// A personal pronoun ("he", "they", "it").
+    Pronoun,
+}
+
+/// A stretch of text naming a (possible) speaker, with what it tells about them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// The words that name the speaker, appositives included.
+    pub span: Span,
+    /// How it refers.
+    pub form: MentionForm,
+    /// The person's name inside the mention ("Wang Yi"), or the
+    /// organisation's name, or for a nominal its head phrase.
+    pub name: String,
+    /// The office or job ("foreign minister"), when the mention gives one.
+    pub role: Option<String>,
+    /// The country or organisation the speaker belongs to.
+    pub affiliation: Option<String>,
+    /// What kind of speaker this is.
+    pub speaker_type: SpeakerType,
+    /// Whether the mention marks an official (by role or body).
+    pub official: bool,
+    /// Gender, for pronoun agreement.
+    pub gender: Gender,
+    /// True for indefinite descriptions that introduce someone new ("a diplomat").
+    pub indefinite: bool,
+    /// True when the mention is the source of a reporting cue (not just a
+    /// name standing somewhere in the text).
+    pub is_source: bool,
+}
+
+/// A reporting cue: the word or phrase that introduces speech.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cue {
+    /// The cue's words ("said", "was quoted by Bloomberg as saying", "according to").
+    pub span: Span,
+    /// Index of the cue's first token.
+    pub first_token: usize,
+    /// One past the index of the cue's last token.
+    pub end_token: usize,
+    /// What shape the cue has.
+    pub form: CueForm,
+}
+
+/// The shapes of reporting cues.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueForm {
+    /// A reporting verb from the lexicon, in any inflection.
+    Verb,
+    /// "according to X".
+    AccordingTo,
+    /// "X was quoted (by M) as saying", "M quoted X as saying".
+    QuotedAsSaying,
+}
+
+/// Which rule of the attribution sieve gave a quotation its speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Rule {
+    /// A cue and its source in the quotation's own sentence.
+    Cue,
+    /// `X ...: “Q”` with no reporting verb.
+    Colon,
+    /// `“Q” — X`.
+    Dash,
+    /// Another quotation of the same paragraph has a speaker.
+    SameParagraph,
+    /// The quotation continues the speaker of the previous paragraph.
+    Continuation,
+    /// The quoted words also stand in a longer quotation with a speaker.
+    Echo,
+    /// A cue in a neighbouring sentence.
+    Neighbour,
+}
+
+impl Rule {
+    /// Returns the confidence this rule earns an attribution.
+    pub const fn confidence(self) -> f32 {
+        match self {
+            Rule::Cue => 0.93,
+            Rule::Dash => 0.85,
+            Rule::Colon => 0.75,
+            Rule::Echo => 0.7,
+            Rule::SameParagraph => 0.8,
+            Rule::Continuation => 0.7,
+            Rule::Neighbour => 0.6,
+        }
+    }
+}
+
+/// One quotation (or reported claim) with its attribution.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quotation {
+    /// From the opening to the closing mark; for `indirect`, the claim.
+    pub span: Span,
+    /// What it is.
+    pub kind: Kind,
+    /// Index into [`Analysis::speakers`], when a speaker is found.
+    pub speaker: Option<usize>,
+    /// The reporting word or phrase.
+    pub cue: Option<Span>,
+    /// The mention that attributes it.
+    pub mention: Option<Span>,
+    /// The medium or intermediary that relayed it ("Bloomberg", "in a statement").
+    pub via: Option<String>,
+    /// How sure the attribution is, in `[0, 1]`.
+    pub confidence: f32,
+    /// True for the second and later paragraphs of one quotation.
+    pub continued: bool,
+}
+
+/// One speaker after merging every mention that refers to them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Speaker {
+    /// Position in [`Analysis::speakers`].
+    pub id: usize,
+    /// The fullest name the text gives, or the describing phrase.
+    pub name: String,
+    /// Office or job.
+    pub role: Option<String>,
+    /// Country or organisation.
+    pub affiliation: Option<String>,
+    /// Person, organisation, group or anonymous.
+    #[serde(rename = "type")]
+    pub speaker_type: SpeakerType,
+    /// Speaks for a government, state body, international body, party,
+    /// military or police.
+    pub official: bool,
+    /// Every mention that refers to this speaker, in text order.
+    pub mentions: Vec<Span>,
+}
+
+/// The result of [`crate::analyze`]: every quotation and every speaker.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Analysis {
+    /// Quotations and claims in text order.
+    pub quotes: Vec<Quotation>,
+    /// Speakers, each quoted at least once.
+    pub speakers: Vec<Speaker>,
+}
