@@ -229,15 +229,25 @@ pub fn attribute(
             || prev_tok.is_some_and(|t| lex.cue_lemma(t).is_some());
         // “New lower prices,” reads one sign.
         let reads_after = after.len() > 1 && after[0].starts_with("read");
+        let standalone = starts_sentence && ends_sentence;
         a.kind = if reads_after
-            || (a.rule.is_none()
-                && ((title_context && (title_case || n_words <= 8))
-                    || (title_case && n_words >= 2)))
-            || (title_context && title_case && a.rule != Some(Rule::Cue))
+            || (a.rule.is_none() && title_context && (title_case || n_words <= 8))
+            || (title_case && n_words >= 2 && (title_context || !standalone || a.rule.is_none()))
         {
             Kind::Title
         } else if scare_context && !first_person {
-            Kind::Scare
+            // "what she called “a referendum on the industry”": naming words
+            // quote the one who named, when the phrase is more than a label.
+            match naming_source(doc, open, sentence.first_token, in_quote) {
+                Some((m, cue)) if n_words >= 3 && a.rule.is_none() => {
+                    mentions.push(m);
+                    a.source = Source::Mention(mentions.len() - 1);
+                    a.cue = Some(cue);
+                    a.rule = Some(Rule::Cue);
+                    Kind::Partial
+                }
+                _ => Kind::Scare,
+            }
         } else if a.rule.is_some() {
             if (starts_sentence || introduced && capital_start) && n_words >= 3 {
                 Kind::Direct
@@ -479,6 +489,34 @@ fn sentence_subject(
     (m.form != crate::types::MentionForm::Nominal || m.role.is_some()).then_some(m)
 }
 
+/// The subject of a naming verb just before a quotation ("she called",
+/// "ministers have dubbed"), with the verb's span.
+fn naming_source(
+    doc: &Document,
+    open: usize,
+    first: usize,
+    in_quote: &[bool],
+) -> Option<(Mention, Span)> {
+    let verb = (open.saturating_sub(4).max(first)..open).rev().find(|&k| {
+        matches!(
+            doc.tok(k).to_lowercase().as_str(),
+            "called"
+                | "calls"
+                | "call"
+                | "dubbed"
+                | "dubs"
+                | "termed"
+                | "labelled"
+                | "labeled"
+                | "branded"
+        )
+    })?;
+    let lb = crate::cues::clause_start(doc, verb, first, in_quote);
+    let mut m = crate::mentions::subject_before(doc, verb, lb)?;
+    m.is_source = true;
+    Some((m, doc.tokens[verb].span))
+}
+
 /// Lower-cased words without punctuation, for comparing quoted words.
 fn normalized(text: &str) -> String {
     text.split(|c: char| !c.is_alphanumeric())
@@ -492,7 +530,8 @@ fn normalized(text: &str) -> String {
 fn is_title_case(text: &str) -> bool {
     const SMALL: &[&str] = &[
         "a", "an", "the", "of", "to", "in", "on", "and", "for", "with", "at", "by", "from", "as",
-        "or", "like", "is",
+        "or", "like", "is", "de", "la", "le", "les", "du", "des", "et", "der", "die", "das", "und",
+        "von", "el", "los", "las", "y", "del", "di",
     ];
     let ws: Vec<&str> = text
         .split_whitespace()

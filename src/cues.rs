@@ -7,7 +7,7 @@
 //! "add two cups", a noun after a determiner ("the report", "a claim").
 
 use crate::lexicon::lexicon;
-use crate::mentions::{np_after, parse_np, subject_before};
+use crate::mentions::{is_initial_period, np_after, parse_np, subject_before};
 use crate::types::{Cue, CueForm, Document, Mention, Span, TokenKind};
 
 /// A cue with the source it names and the medium that relayed it.
@@ -223,7 +223,10 @@ fn cue(doc: &Document, a: usize, b: usize, form: CueForm) -> Cue {
 /// quotation or a clause break.
 fn stop_at(doc: &Document, a: usize, end: usize, in_quote: &[bool]) -> usize {
     (a..end)
-        .find(|&k| in_quote[k] || matches!(doc.tok(k), "." | ";" | ":" | "?" | "!"))
+        .find(|&k| {
+            in_quote[k]
+                || (matches!(doc.tok(k), "." | ";" | ":" | "?" | "!") && !is_initial_period(doc, k))
+        })
         .unwrap_or(end)
 }
 

@@ -35,6 +35,8 @@ pub struct Lexicon {
     pub sentence_openers: HashSet<&'static str>,
     /// Honorific (lower case, no period) → (gender, official).
     pub honorifics: HashMap<String, (Gender, bool)>,
+    /// Abbreviated honorific (lower case) → the role it stands for ("sen" → "senator").
+    pub honorific_roles: HashMap<String, &'static str>,
     /// Role phrase (lower case) → official.
     pub roles: HashMap<String, bool>,
     /// Longest role phrase, in words.
@@ -124,10 +126,14 @@ impl Lexicon {
             .collect();
 
         let mut honorifics = HashMap::new();
+        let mut honorific_roles: HashMap<String, &'static str> = HashMap::new();
         for line in lines(HONORIFICS) {
             let cols: Vec<&str> = line.split_whitespace().collect();
-            if let [word, g, official] = cols[..] {
+            if let [word, g, official, ..] = cols[..] {
                 honorifics.insert(word.to_lowercase(), (gender(g), official_flag(official)));
+                if let Some(role) = cols.get(3) {
+                    honorific_roles.insert(word.to_lowercase(), *role);
+                }
             }
         }
 
@@ -180,6 +186,7 @@ impl Lexicon {
             abbreviation_examples,
             sentence_openers,
             honorifics,
+            honorific_roles,
             roles,
             max_role_words,
             nationalities,

@@ -10,6 +10,20 @@
 use crate::lexicon::{lexicon, Lexicon};
 use crate::types::{Document, Gender, Mention, MentionForm, Span, SpeakerType, TokenKind};
 
+/// Words that make a different office of the role after them.
+pub const ROLE_MODIFIERS: &[&str] = &[
+    "shadow",
+    "former",
+    "deputy",
+    "acting",
+    "interim",
+    "assistant",
+    "opposition",
+    "junior",
+    "retired",
+    "ex",
+];
+
 /// Offices held in companies as well as in public bodies.
 const SHARED_OFFICES: &[&str] = &[
     "president",
@@ -59,9 +73,16 @@ fn is_capitalized(doc: &Document, i: usize) -> bool {
         })
 }
 
-/// True for the period of an initial ("W." in "George W. Bush").
-fn is_initial_period(doc: &Document, k: usize) -> bool {
-    k > 0 && doc.tok(k) == "." && doc.tok(k - 1).chars().count() == 1 && is_capitalized(doc, k - 1)
+/// True for the period of an initial ("W." in "George W. Bush") or of a
+/// title abbreviation ("Ms.", "Dr.", "St.") inside a name.
+pub fn is_initial_period(doc: &Document, k: usize) -> bool {
+    k > 0
+        && doc.tok(k) == "."
+        && is_capitalized(doc, k - 1)
+        && doc.tokens[k - 1].span.end == doc.tokens[k].span.start
+        && (doc.tok(k - 1).chars().count() == 1
+            || lexicon().abbreviations.get(doc.tok(k - 1))
+                == Some(&crate::lexicon::AbbreviationClass::Title))
 }
 
 fn is_particle(doc: &Document, i: usize) -> bool {
@@ -230,7 +251,7 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
                 k += 1;
                 continue;
             }
-            if w == "." && k > a && is_capitalized(doc, k - 1) {
+            if k > a && is_initial_period(doc, k) {
                 k += 1;
                 continue;
             }
@@ -277,14 +298,25 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
             } else {
                 k + 1
             };
-            if next < head_end && is_capitalized(doc, next) {
+            let mut name_start = next;
+            while name_start < head_end && is_particle(doc, name_start) {
+                name_start += 1;
+            }
+            let name_follows = name_start < head_end && is_capitalized(doc, name_start);
+            if name_follows {
                 honorific = true;
                 if gender == Gender::Unknown {
                     gender = g;
                 }
                 official |= off;
                 if off && role.is_none() {
-                    role = Some(l.trim_end_matches('.').to_string());
+                    let short = l.trim_end_matches('.');
+                    role = Some(
+                        lex.honorific_roles
+                            .get(short)
+                            .map_or(short, |r| r)
+                            .to_string(),
+                    );
                     role_official = true;
                 }
                 k = next;
@@ -292,7 +324,10 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
             }
         }
         if let Some((n, off)) = role_at(doc, k, head_end) {
-            let phrase: Vec<String> = (k..k + n).map(|i| lower(doc, i)).collect();
+            let mut phrase: Vec<String> = (k..k + n).map(|i| lower(doc, i)).collect();
+            if k > a && ROLE_MODIFIERS.contains(&lower(doc, k - 1).as_str()) {
+                phrase.insert(0, lower(doc, k - 1));
+            }
             let phrase = phrase.join(" ");
             // "co-founder and CEO": roles joined by "and" read as one.
             role = Some(match role.take() {
@@ -329,7 +364,7 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
                 continue;
             }
         }
-        if first_char(w).is_uppercase()
+        if is_capitalized(doc, k)
             || (is_particle(doc, k) && k + 1 < head_end && is_capitalized(doc, k + 1))
         {
             if let Some(country) = nationality_at(doc, k) {
@@ -344,22 +379,62 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
                 continue;
             }
             // A run of capitalised words: a name or an organisation.
-            let end = capitalized_run_end(doc, k, head_end);
+            let mut end = capitalized_run_end(doc, k, head_end);
+            // A title written in capitals inside the run: "Assistant District
+            // Attorney Marcus Ofori", "Councilmember Kevin O'Brien".
+            if name_run.is_none() && !honorific {
+                if let Some((r, n)) = (k..end)
+                    .rev()
+                    .find_map(|r| role_at(doc, r, end).map(|(n, _)| (r, n)))
+                {
+                    if r + n < end {
+                        let mut n = n;
+                        // "Secretary of the Interior Dana M. Whitcombe": the body
+                        // is one word, the rest the name.
+                        if doc.tok(r + n) == "of" {
+                            let body = if doc.tok(r + n + 1) == "the" {
+                                r + n + 2
+                            } else {
+                                r + n + 1
+                            };
+                            if body + 2 < end + 1 && end - body >= 3 {
+                                n = body + 1 - r;
+                            }
+                        }
+                        let title: Vec<String> = (k..r + n).map(|i| lower(doc, i)).collect();
+                        role_official |= role_at(doc, r, end).is_some_and(|(_, off)| off);
+                        role = Some(title.join(" "));
+                        head_noun_seen = true;
+                        k = r + n;
+                        if k < end && doc.tok(k) == "." {
+                            k += 1;
+                        }
+                        continue;
+                    }
+                }
+            }
+            // "Dr. Haruka Mori of Osaka Metropolitan University": a person's name
+            // ends before the connector; the body after it is the affiliation.
+            if honorific || role.is_some() || lex.given_names.contains_key(doc.tok(k)) {
+                if let Some(c) = (k + 1..end).find(|&c| ORG_CONNECTORS.contains(&doc.tok(c))) {
+                    end = c;
+                    head_stop = head_stop.min(head_end);
+                }
+            }
             let run_text =
                 Span::new(doc.tokens[k].span.start, doc.tokens[end - 1].span.end).slice(doc.text);
-            if end < head_end
-                && role_at(doc, end, head_end).is_some()
-                && name_run.is_none()
-                && !honorific
-                && !lex.is_country(run_text)
+            let possessive = run_text.ends_with("’s") || run_text.ends_with("'s");
+            let bare = run_text.trim_end_matches("’s").trim_end_matches("'s");
+            if (possessive && end < head_end)
+                || (end < head_end
+                    && role_at(doc, end, head_end).is_some()
+                    && name_run.is_none()
+                    && !honorific
+                    && !lex.is_country(run_text))
             {
-                // "Whole Foods co-founder", "Amazon founder", "White House press secretary".
-                affiliation = Some(
-                    run_text
-                        .trim_end_matches("’s")
-                        .trim_end_matches("'s")
-                        .to_string(),
-                );
+                // "Labour's shadow health secretary", "Whole Foods co-founder",
+                // "White House press secretary": the body the speaker belongs to.
+                affiliation = Some(lex.country_of(bare).unwrap_or(bare).to_string());
             } else if is_org_run(doc, k, end) {
                 org_run = Some((k, end));
             } else if lex.is_country(run_text) {
@@ -370,26 +445,13 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
                     org_run = Some((k, end));
                 }
             } else if end < head_end
-                && role_at(doc, end, head_end).is_some()
-                && name_run.is_none()
-                && !honorific
-            {
-                // "Whole Foods co-founder", "Amazon founder", "White House press secretary".
-                affiliation = Some(
-                    run_text
-                        .trim_end_matches("’s")
-                        .trim_end_matches("'s")
-                        .to_string(),
-                );
-            } else if end < head_end
                 && !honorific
                 && lex.organizations.contains_key(&lower(doc, end))
                 && !first_char(doc.tok(end)).is_uppercase()
             {
                 // "Royal Shrewsbury hospital", "West Mercia police".
-                org_run = Some((k, end + 1));
-                k = end + 1;
-                continue;
+                end += 1;
+                org_run = Some((k, end));
             } else {
                 name_run = Some((k, end));
             }
@@ -440,6 +502,21 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
                 // "the West Mercia police", "the D.A. Davidson brokerage".
                 if e < b && lex.organizations.contains_key(&lower(doc, e)) {
                     e += 1;
+                }
+                // "Secretary of the Interior Dana M. Whitcombe", "Minister of Defence
+                // Ana Reyes": a one-word body, then the holder's name.
+                let ends_in_org = (s..e).any(|x| lex.organizations.contains_key(&lower(doc, x)));
+                if name_run.is_none()
+                    && role.is_some()
+                    && l == "of"
+                    && e - s >= 3
+                    && !ends_in_org
+                    && is_capitalized(doc, s + 1)
+                {
+                    tail_affiliation = Some(doc.tok(s).to_string());
+                    name_run = Some((s + 1, e));
+                    k = e;
+                    continue;
                 }
                 tail_affiliation = Some(
                     Span::new(doc.tokens[s].span.start, doc.tokens[e - 1].span.end)
@@ -497,9 +574,7 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
             gender = given.unwrap_or(Gender::Unknown);
         }
         let single = run.1 - run.0 == 1;
-        let plural_like =
-            !single && given.is_none() && name.ends_with('s') && !honorific && role.is_none();
-        let person = honorific || role.is_some() || given.is_some() || (!single && !plural_like);
+        let person = honorific || role.is_some() || given.is_some() || !single;
         if person || single {
             return Some(Mention {
                 span,
@@ -623,24 +698,28 @@ pub fn capitalized_run_end(doc: &Document, i: usize, end: usize) -> usize {
     while k < end {
         let w = doc.tok(k);
         if is_capitalized(doc, k) {
-            if k > i && (lex.honorific(w).is_some() && lex.roles.contains_key(&w.to_lowercase())) {
-                break;
+            if k > i && lex.honorific(w).is_some() {
+                break; // "Retired Gen. Walter Prescott": the title starts a new run.
             }
             last_cap = k;
             k += 1;
-        } else if w == "."
-            && k > i
-            && doc.tok(k - 1).chars().count() == 1
-            && is_capitalized(doc, k - 1)
-        {
-            // An initial: "George W. Bush".
+        } else if k > i && is_initial_period(doc, k) {
+            // "George W. Bush", "St. Edward's University".
             last_cap = k;
             k += 1;
         } else if (is_particle(doc, k) || ORG_CONNECTORS.contains(&w))
             && k + 1 < end
-            && is_capitalized(doc, k + 1)
+            && (is_capitalized(doc, k + 1) || is_particle(doc, k + 1))
         {
             k += 1;
+        } else if w == "of"
+            && k + 2 < end
+            && doc.tok(k + 1) == "the"
+            && is_capitalized(doc, k + 2)
+            && k > i
+        {
+            // "Bank of the West", "Secretary of the Interior".
+            k += 2;
         } else {
             break;
         }

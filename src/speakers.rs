@@ -10,7 +10,7 @@
 use std::collections::HashSet;
 
 use crate::lexicon::lexicon;
-use crate::mentions::{capitalized_run_end, parse_np, role_head};
+use crate::mentions::{capitalized_run_end, parse_np, role_head, ROLE_MODIFIERS};
 use crate::types::{Document, Gender, Mention, MentionForm, Span, SpeakerType, TokenKind};
 
 /// A speaker being built from its mentions.
@@ -64,6 +64,26 @@ fn names_match(short: &[String], full: &[String]) -> bool {
         return short.len() == 1 && full[0] == short[0];
     }
     false
+}
+
+/// True when a description's role fits an entity's role: "minister" fits
+/// "foreign minister", but "health secretary" does not fit "shadow health
+/// secretary" (a modifier makes another office).
+fn roles_compatible(described: &str, known: &str) -> bool {
+    if described == known {
+        return true;
+    }
+    let modifier = |r: &str| {
+        r.split(' ')
+            .next()
+            .filter(|w| ROLE_MODIFIERS.contains(w))
+            .map(str::to_string)
+    };
+    modifier(described) == modifier(known) && role_head(described) == role_head(known) && {
+        let d = described.split(' ').count();
+        let k = known.split(' ').count();
+        d <= k && known.ends_with(described) || d == 1
+    }
 }
 
 /// Collects names that stand in the text without a cue: "skipper Wade Bassi",
@@ -215,9 +235,8 @@ fn absorb(e: &mut Entity, i: usize, m: &Mention) {
         MentionForm::Pronoun => {}
     }
     if let Some(r) = &m.role {
-        let head = role_head(r).to_string();
-        if !e.roles.contains(&head) {
-            e.roles.push(head);
+        if !e.roles.contains(r) {
+            e.roles.push(r.clone());
         }
     }
     if e.affiliation.is_none() {
@@ -289,11 +308,11 @@ fn find_entity(entities: &[Entity], m: &Mention) -> Option<usize> {
                 return None;
             }
             let l = label(&m.name);
-            if let Some(head) = m.role.as_deref().map(role_head) {
+            if let Some(head) = m.role.as_deref() {
                 if m.speaker_type == SpeakerType::Person {
                     let by_role = recent(&|e| {
                         matches!(e.speaker_type, SpeakerType::Person)
-                            && e.roles.iter().any(|r| r == head)
+                            && e.roles.iter().any(|r| roles_compatible(head, r))
                             && (m.affiliation.is_none()
                                 || e.affiliation.is_none()
                                 || e.affiliation == m.affiliation)
