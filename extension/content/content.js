@@ -105,14 +105,17 @@
     }
   }
 
-  /** Analyses and paints (again). */
-  async function run() {
+  /**
+   * Analyses and paints (again).
+   * @param {Promise<boolean>} [gate] paint only if it resolves to true (see init)
+   */
+  async function run(gate) {
     if (dead) return;
     state.enabled = true;
     state.status = 'running';
     state.error = null;
     publish();
-    const result = await controller.run(domHooks);
+    const result = await controller.run({ ...domHooks, gate });
     if (result.status === 'stale' || !state.enabled || dead) return;
     state.status = result.status;
     state.textLength = result.textLength;
@@ -229,17 +232,24 @@
       state.settings = settingsMod.normalize(changes.settings.newValue);
       controller.setKinds(state.settings.kinds);
     }));
-    const stored = await chromeApi.storageGet('settings');
-    state.settings = settingsMod.normalize(stored?.settings);
-    controller.setKinds(state.settings.kinds);
-    const rule = settingsMod.siteRule(state.settings, host);
-    if (rule === 'never') {
-      state.status = 'off';
-      publish();
+    const settingsRead = chromeApi.storageGet('settings').then((stored) => settingsMod.normalize(stored?.settings));
+    const articleLike = ns.textmap.looksLikeArticle(document);
+    // On an article, the text is taken and analysed while the settings are read; nothing is
+    // painted unless they allow it.
+    const allowed = settingsRead.then((s) => {
+      state.settings = s;
+      controller.setKinds(s.kinds);
+      return settingsMod.shouldAutoRun(s, host, articleLike);
+    });
+    const running = articleLike ? run(allowed) : null;
+    if (await allowed) {
+      await (running ?? run());
       return;
     }
-    if (settingsMod.shouldAutoRun(state.settings, host, ns.textmap.looksLikeArticle(document))) await run();
-    else publish();
+    await running;
+    state.enabled = false;
+    state.status = settingsMod.siteRule(state.settings, host) === 'never' ? 'off' : 'idle';
+    publish();
   }
 
   ns.content = Object.freeze({ stateForUi });

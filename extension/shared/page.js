@@ -99,8 +99,10 @@
       /**
        * Takes the article's text, analyses it (unless unchanged since the last run) and paints.
        * A newer call overtakes an older one still in flight.
-       * @param {{beforePaint?: () => void, afterPaint?: () => void}} [hooks] around DOM writes
-       *   (the content script pauses its MutationObserver there in wrap mode)
+       * @param {{beforePaint?: () => void, afterPaint?: () => void, gate?: Promise<boolean>}} [hooks]
+       *   beforePaint/afterPaint run around DOM writes (the content script pauses its
+       *   MutationObserver there in wrap mode); painting waits for `gate`, and a false gate
+       *   cancels the run (status 'stale'): the work can start before the settings are read
        * @returns {Promise<RunResult>}
        */
       async run(hooks = {}) {
@@ -130,6 +132,8 @@
           lastText = next.text;
           lastAnalysis = analysis;
         }
+        if (hooks.gate && !(await hooks.gate)) return { status: 'stale', textLength: 0, error: null, timings: null };
+        if (gen !== generation) return { status: 'stale', textLength: 0, error: null, timings: null };
         const t2 = performance.now();
         map = next;
         model = highlight.buildModel(analysis);

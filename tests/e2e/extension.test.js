@@ -3,38 +3,18 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  MSG, collectErrors, getState, highlights, lastToken, launch, longestTask, pageSnapshot, recordLongTasks,
-  screenshot, startServer, tabId, tabMessage, timings, waitForStatus,
+  MSG, collectErrors, getState, highlights, lastToken, longestTask, openPage, pageSnapshot, screenshot, tabId, tabMessage, timings, waitForStatus, withExtension,
 } from './helpers.js';
 
-/** @type {Awaited<ReturnType<typeof startServer>>} */
-let server;
-/** @type {Awaited<ReturnType<typeof launch>>} */
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-  await recordLongTasks(browser.context);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = withExtension({ before, after });
 
 /**
  * Opens a fixture page and waits for the extension to settle.
  * @param {string} name
  * @param {string[]} [statuses]
+ * @param {number} [timeout]
  */
-async function open(name, statuses) {
-  const page = await browser.context.newPage();
-  const errors = collectErrors(page);
-  await page.goto(`${server.origin}/pages/${name}`);
-  const status = await waitForStatus(page, statuses);
-  return { page, errors, status };
-}
+const open = (name, statuses, timeout) => openPage(ctx, `/pages/${name}`, statuses, timeout);
 
 /**
  * Prints the figures of one page on one line (read into the project's notes, not asserted).
@@ -71,7 +51,7 @@ describe('news article page', () => {
   test('highlights the article’s quotations with their speakers, and nothing in the page furniture', async () => {
     const { page, errors, status } = await open('news-article.html');
     assert.equal(status, 'done');
-    const state = await getState(browser.worker, page);
+    const state = await getState(ctx.browser.worker, page);
     const okafor = quoteWith(state, 'We will not let this bridge close again');
     assert.ok(okafor, 'the mayor’s quotation is highlighted');
     assert.equal(lastToken(speakerOf(state, okafor) ?? ''), 'okafor');
@@ -92,10 +72,10 @@ describe('news article page', () => {
   });
 
   test('leaves text, DOM, scroll and focus unchanged through analysis, toggling and re-analysis', async () => {
-    const page = await browser.context.newPage();
+    const page = await ctx.browser.context.newPage();
     const errors = collectErrors(page);
     // A snapshot of the page without the extension's work: taken before the content script runs.
-    await page.goto(`${server.origin}/pages/news-article.html`, { waitUntil: 'domcontentloaded' });
+    await page.goto(`${ctx.server.origin}/pages/news-article.html`, { waitUntil: 'domcontentloaded' });
     await page.evaluate(() => {
       window.scrollTo(0, 300);
       document.querySelector('input[type=search]')?.focus();
@@ -105,13 +85,13 @@ describe('news article page', () => {
     assert.deepEqual(await pageSnapshot(page), before, 'after analysis and painting');
     assert.ok(Object.keys(await highlights(page)).length > 0);
 
-    await tabMessage(browser.worker, page, { type: MSG.SET_ENABLED, enabled: false });
+    await tabMessage(ctx.browser.worker, page, { type: MSG.SET_ENABLED, enabled: false });
     await waitForStatus(page, ['off']);
     assert.deepEqual(await highlights(page), {}, 'toggling off removes every highlight');
     assert.equal(await page.evaluate(() => document.querySelector('quotelight-ui')), null, 'and the overlay');
     assert.deepEqual(await pageSnapshot(page), before, 'after toggling off');
 
-    await tabMessage(browser.worker, page, { type: MSG.TOGGLE });
+    await tabMessage(ctx.browser.worker, page, { type: MSG.TOGGLE });
     await waitForStatus(page, ['done']);
     const restored = await highlights(page);
     assert.ok(Object.values(restored).flat().some((t) => t.includes('We will not let this bridge')), 'toggling on restores them');
@@ -158,9 +138,9 @@ describe('news article page', () => {
 
   test('the popup lists the speakers and switches the tab off and on', async () => {
     const { page } = await open('news-article.html');
-    const id = await tabId(browser.worker, page);
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup/popup.html?tab=${id}`);
+    const id = await tabId(ctx.browser.worker, page);
+    const popup = await ctx.browser.context.newPage();
+    await popup.goto(`chrome-extension://${ctx.browser.extensionId}/popup/popup.html?tab=${id}`);
     await popup.waitForSelector('#speakers li');
     const list = await popup.locator('#speakers').innerText();
     assert.match(list, /Okafor/);
@@ -182,7 +162,7 @@ describe('news article page', () => {
     const { page } = await open('news-article.html');
     const hasMention = async () => Object.keys(await highlights(page)).some((n) => n.endsWith('-mention'));
     assert.ok(await hasMention());
-    const set = (/** @type {boolean} */ on) => browser.worker.evaluate(async (value) => {
+    const set = (/** @type {boolean} */ on) => ctx.browser.worker.evaluate(async (value) => {
       const { settings } = await chrome.storage.local.get('settings');
       await chrome.storage.local.set({ settings: { ...settings, kinds: { ...settings?.kinds, mentions: value } } });
     }, on);
@@ -194,19 +174,19 @@ describe('news article page', () => {
   });
 
   test('“never on this site” keeps it off; a page that is not an article waits to be asked', async () => {
-    await browser.worker.evaluate(() => chrome.storage.local.set({ settings: { sites: { '127.0.0.1': 'never' } } }));
+    await ctx.browser.worker.evaluate(() => chrome.storage.local.set({ settings: { sites: { '127.0.0.1': 'never' } } }));
     const { page, status } = await open('news-article.html', ['off', 'done', 'idle']);
     assert.equal(status, 'off');
     assert.deepEqual(await highlights(page), {});
-    await browser.worker.evaluate(() => chrome.storage.local.set({ settings: {} }));
+    await ctx.browser.worker.evaluate(() => chrome.storage.local.set({ settings: {} }));
     await page.close();
 
     const other = await open('not-article.html', ['idle', 'done']);
     assert.equal(other.status, 'idle', 'no article signals: no automatic run');
     // The toolbar shortcut sends this message (keyboard shortcuts cannot be pressed headless).
-    await tabMessage(browser.worker, other.page, { type: MSG.TOGGLE });
+    await tabMessage(ctx.browser.worker, other.page, { type: MSG.TOGGLE });
     assert.equal(await waitForStatus(other.page, ['done']), 'done');
-    const state = await getState(browser.worker, other.page);
+    const state = await getState(ctx.browser.worker, other.page);
     assert.ok(quoteWith(state, 'Bring an umbrella'));
     await other.page.close();
   });
@@ -216,7 +196,7 @@ test('late paragraphs are highlighted when they arrive, once', async () => {
   const { page, errors } = await open('lazy.html');
   await page.waitForFunction(() => !document.querySelector('.loading'), null, { timeout: 10000 });
   await page.waitForFunction(() => [...CSS.highlights.values()].some((h) => [...h].some((r) => r.toString().includes('We listened'))), null, { timeout: 10000 });
-  const state = await getState(browser.worker, page);
+  const state = await getState(ctx.browser.worker, page);
   assert.ok(quoteWith(state, 'Three weeks of this was enough'));
   const texts = state.quotes.map((/** @type {any} */ q) => q.text);
   assert.equal(new Set(texts).size, texts.length, 'no quotation painted twice');
@@ -230,7 +210,7 @@ test('late paragraphs are highlighted when they arrive, once', async () => {
 test('works on a page whose CSP forbids wasm (analysis runs in the worker)', async () => {
   const { page, errors, status } = await open('strict-csp.html');
   assert.equal(status, 'done');
-  const state = await getState(browser.worker, page);
+  const state = await getState(ctx.browser.worker, page);
   const q = quoteWith(state, 'We were elected to listen');
   assert.ok(q);
   assert.equal(lastToken(speakerOf(state, q) ?? ''), 'adeyemi');
@@ -241,9 +221,9 @@ test('works on a page whose CSP forbids wasm (analysis runs in the worker)', asy
 });
 
 test('no request leaves the browser, and the extension fetches nothing from the page’s server', () => {
-  assert.deepEqual(browser.blocked, [], 'no request to anywhere but 127.0.0.1');
-  const fromServer = server.requests.filter((p) => !/^\/pages\/[\w.-]+\.(html|css|js)$/.test(p));
+  assert.deepEqual(ctx.browser.blocked, [], 'no request to anywhere but 127.0.0.1');
+  const fromServer = ctx.server.requests.filter((p) => !/^\/pages\/[\w.-]+\.(html|css|js)$/.test(p));
   assert.deepEqual(fromServer, [], 'only the fixture pages and their own files were asked for');
-  const foreign = browser.requests.filter((u) => !u.startsWith(server.origin) && !u.startsWith(`chrome-extension://${browser.extensionId}/`));
+  const foreign = ctx.browser.requests.filter((u) => !u.startsWith(ctx.server.origin) && !u.startsWith(`chrome-extension://${ctx.browser.extensionId}/`));
   assert.deepEqual(foreign, []);
 });

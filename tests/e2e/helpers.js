@@ -130,11 +130,15 @@ export function collectErrors(page) {
  * @returns {Promise<string>} the status
  */
 export async function waitForStatus(page, statuses = ['done', 'too-large', 'error', 'off'], timeout = 20000) {
-  await page.waitForFunction(
-    (want) => want.includes(document.documentElement.getAttribute('data-quotelight-status') ?? ''),
-    statuses, { timeout, polling: 50 },
-  );
-  return /** @type {string} */ (await page.evaluate(() => document.documentElement.getAttribute('data-quotelight-status')));
+  // Polled from here rather than with waitForFunction, whose page-side helpers a hostile page
+  // can break (it may replace MutationObserver or JSON).
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const status = await page.evaluate(() => document.documentElement.getAttribute('data-quotelight-status'));
+    if (status && statuses.includes(status)) return status;
+    if (Date.now() > deadline) throw new Error(`status ${status} after ${timeout} ms, waiting for ${statuses.join('|')}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /**
@@ -307,4 +311,40 @@ export function lastToken(name) {
   const toks = name.replace(/’/g, "'").split(/\s+/).filter((t) => /^[\p{L}\p{N}]/u.test(t));
   if (toks.length === 0) return '';
   return toks[toks.length - 1].toLowerCase().replace(/^[.,'s]+|[.,'s]+$/g, '');
+}
+
+/**
+ * Registers before/after hooks that start the server and Chromium with the extension (recording
+ * long tasks), and returns the handle they fill in.
+ * @param {{before: Function, after: Function}} hooks node:test's before and after
+ * @returns {{server: Awaited<ReturnType<typeof startServer>>, browser: Awaited<ReturnType<typeof launch>>}}
+ */
+export function withExtension(hooks) {
+  const handle = /** @type {any} */ ({ server: null, browser: null });
+  hooks.before(async () => {
+    handle.server = await startServer();
+    handle.browser = await launch();
+    await recordLongTasks(handle.browser.context);
+  });
+  hooks.after(async () => {
+    await handle.browser?.close();
+    await handle.server?.close();
+  });
+  return handle;
+}
+
+/**
+ * Opens a page of the test server and waits for the extension to settle.
+ * @param {{server: any, browser: any}} handle from withExtension
+ * @param {string} path e.g. /pages/news-article.html
+ * @param {string[]} [statuses]
+ * @param {number} [timeout]
+ * @returns {Promise<{page: import('playwright-core').Page, errors: string[], status: string}>}
+ */
+export async function openPage(handle, path, statuses, timeout) {
+  const page = await handle.browser.context.newPage();
+  const errors = collectErrors(page);
+  await page.goto(`${handle.server.origin}${path}`);
+  const status = await waitForStatus(page, statuses, timeout);
+  return { page, errors, status };
 }
