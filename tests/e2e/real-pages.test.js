@@ -103,6 +103,13 @@ describe('real news pages', { skip: slugs.length === 0 && 'no ../shared/eval/dev
       await screenshot(page, `dev-${slug}`);
       const after = await pageSnapshot(page);
       assert.equal(after.text, before.text, 'the page’s text is unchanged');
+      // A second picture at the first quotation (pages without their own CSS start with menus).
+      await page.evaluate(() => {
+        const h = [...CSS.highlights].find(([n]) => String(n).endsWith('-direct'))?.[1];
+        const range = h ? [...h][0] : null;
+        range?.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      });
+      await screenshot(page, `dev-${slug}-quote`);
       assert.deepEqual(errors.filter((e) => /quotelight|chrome-extension:/i.test(e)), [], 'no console error from the extension');
       assert.ok(rate >= MIN_RATE, `${slug}: ${right}/${wanted.length} right, below ${MIN_RATE * 100}%:\n${misses.join('\n')}`);
       await page.close();
