@@ -46,7 +46,7 @@ export default [
   },
   {
     // Test code also runs functions inside the page (page.evaluate).
-    files: ['tests/e2e/**/*.js'],
+    files: ['tests/e2e/**/*.js', 'extension/tools/screenshot.js'],
     languageOptions: { globals: { ...globals.node, ...globals.browser, chrome: 'readonly' } },
   },
   {

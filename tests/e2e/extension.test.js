@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  MSG, collectErrors, getState, highlights, lastToken, longestTask, openPage, pageSnapshot, screenshot, tabId, tabMessage, timings, waitForStatus, withExtension,
+  MSG, getState, highlights, lastToken, longestTask, openPage, pageSnapshot, screenshot, tabId, tabMessage, timings, waitForStatus, withExtension,
 } from './helpers.js';
 
 const ctx = withExtension({ before, after });
@@ -72,16 +72,18 @@ describe('news article page', () => {
   });
 
   test('leaves text, DOM, scroll and focus unchanged through analysis, toggling and re-analysis', async () => {
-    const page = await ctx.browser.context.newPage();
-    const errors = collectErrors(page);
-    // A snapshot of the page without the extension's work: taken before the content script runs.
-    await page.goto(`${ctx.server.origin}/pages/news-article.html`, { waitUntil: 'domcontentloaded' });
+    // The page as it is without the extension's work: opened with the site set to “never”.
+    await ctx.browser.worker.evaluate(() => chrome.storage.local.set({ settings: { sites: { '127.0.0.1': 'never' } } }));
+    const { page, errors, status } = await open('news-article.html', ['off', 'done']);
+    assert.equal(status, 'off');
+    await ctx.browser.worker.evaluate(() => chrome.storage.local.set({ settings: {} }));
     await page.evaluate(() => {
       window.scrollTo(0, 300);
       document.querySelector('input[type=search]')?.focus();
     });
     const before = await pageSnapshot(page);
-    await waitForStatus(page);
+    await tabMessage(ctx.browser.worker, page, { type: MSG.SET_ENABLED, enabled: true });
+    await waitForStatus(page, ['done']);
     assert.deepEqual(await pageSnapshot(page), before, 'after analysis and painting');
     assert.ok(Object.keys(await highlights(page)).length > 0);
 

@@ -333,6 +333,8 @@ export function withExtension(hooks) {
   return handle;
 }
 
+let openings = 0;
+
 /**
  * Opens a page of the test server and waits for the extension to settle.
  * @param {{server: any, browser: any}} handle from withExtension
@@ -344,7 +346,9 @@ export function withExtension(hooks) {
 export async function openPage(handle, path, statuses, timeout) {
   const page = await handle.browser.context.newPage();
   const errors = collectErrors(page);
-  await page.goto(`${handle.server.origin}${path}`);
+  // A distinct URL per opening: tabs are told apart by URL (tabId), and a page left open by a
+  // failed test must not be mistaken for the next one.
+  await page.goto(`${handle.server.origin}${path}${path.includes('?') ? '&' : '?'}open=${++openings}`);
   const status = await waitForStatus(page, statuses, timeout);
   return { page, errors, status };
 }
