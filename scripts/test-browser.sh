@@ -19,4 +19,4 @@ log "addons-linter (Firefox package)"
 npx --no-install addons-linter --warnings-as-errors dist/firefox
 
 log "node --test tests/e2e/"
-node --test --test-concurrency=2 tests/e2e/
+node --test --test-concurrency=1 tests/e2e/

@@ -136,6 +136,11 @@
   function observe() {
     if (!observer) {
       observer = new MutationObserver((records) => {
+        // An orphaned script (extension reloaded or removed) learns it here at the latest.
+        if (!chromeApi.available()) {
+          shutdown();
+          return;
+        }
         const ui = controller.host;
         // Changes inside the overlay or to attributes only are not new article text.
         if (records.every((r) => (ui && ui.contains(r.target)) || r.target === document.documentElement)) return;
@@ -232,6 +237,14 @@
       state.settings = settingsMod.normalize(changes.settings.newValue);
       controller.setKinds(state.settings.kinds);
     }));
+    // Cheap checks for having been orphaned, on the events that follow a reload of the extension.
+    const checkAlive = () => {
+      if (!chromeApi.available()) shutdown();
+    };
+    for (const type of ['visibilitychange', 'focus', 'pageshow']) {
+      window.addEventListener(type, checkAlive, { passive: true });
+      disposers.push(() => window.removeEventListener(type, checkAlive));
+    }
     const settingsRead = chromeApi.storageGet('settings').then((stored) => settingsMod.normalize(stored?.settings));
     const articleLike = ns.textmap.looksLikeArticle(document);
     // On an article, the text is taken and analysed while the settings are read; nothing is

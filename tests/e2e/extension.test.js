@@ -141,6 +141,10 @@ describe('news article page', () => {
   test('the popup lists the speakers and switches the tab off and on', async () => {
     const { page } = await open('news-article.html');
     const id = await tabId(ctx.browser.worker, page);
+    const state = await getState(ctx.browser.worker, page);
+    const quotations = state.quotes.filter((/** @type {any} */ q) => q.kind === 'direct' || q.kind === 'partial').length;
+    const badge = await ctx.browser.worker.evaluate((tab) => chrome.action.getBadgeText({ tabId: tab }), id);
+    assert.equal(badge, String(quotations), 'the badge shows the number of quotations');
     const popup = await ctx.browser.context.newPage();
     await popup.goto(`chrome-extension://${ctx.browser.extensionId}/popup/popup.html?tab=${id}`);
     await popup.waitForSelector('#speakers li');

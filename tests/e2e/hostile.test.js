@@ -125,6 +125,22 @@ test('a text above the size limit is refused gracefully, and the popup says why'
   await page.close();
 });
 
-test('no request left the browser', () => {
+test('no request left the browser (checked before the extension is reloaded)', () => {
   assert.deepEqual(ctx.browser.blocked, []);
+});
+
+test('when the extension is reloaded, an open page’s highlights go away quietly', async () => {
+  const { page, errors, status } = await open('news-article.html');
+  assert.equal(status, 'done');
+  assert.ok(Object.keys(await highlights(page)).length > 0);
+  await ctx.browser.worker.evaluate(() => chrome.runtime.reload());
+  // The next change of the page makes the orphaned content script look, and leave.
+  await page.evaluate(() => document.querySelector('.story-body')?.append(document.createElement('p')));
+  const deadline = Date.now() + 10000;
+  while (Object.keys(await highlights(page)).length > 0 && Date.now() < deadline) await page.waitForTimeout(100);
+  assert.deepEqual(await highlights(page), {});
+  assert.equal(await page.evaluate(() => document.querySelector('quotelight-ui')), null);
+  assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-quotelight-status')), false);
+  assert.deepEqual(fromExtension(errors), []);
+  await page.close();
 });
