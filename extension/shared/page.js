@@ -56,6 +56,8 @@
     let hoverFrame = 0;
     /** @type {{x: number, y: number}|null} */
     let pointer = null;
+    /** Whether the panel is to be open once the overlay exists. */
+    let openPanel = false;
 
     const onPointer = (/** @type {MouseEvent} */ event) => {
       pointer = { x: event.clientX, y: event.clientY };
@@ -143,10 +145,17 @@
         } finally {
           hooks.afterPaint?.();
         }
-        ensureUi();
-        ui?.setModel(model);
         cursor.clear();
         const t3 = performance.now();
+        // The card and panel are built after this task, so that the highlights reach the screen
+        // in the next frame without waiting for them.
+        const painted = model;
+        setTimeout(() => {
+          if (model !== painted) return;
+          ensureUi();
+          ui?.setModel(model);
+          if (openPanel) ui?.setPanelOpen(true);
+        }, 0);
         return {
           status: 'done',
           textLength: next.text.length,
@@ -210,6 +219,7 @@
        * @param {boolean} open
        */
       setPanelOpen(open) {
+        openPanel = open;
         ui?.setPanelOpen(open);
       },
 

@@ -34,6 +34,9 @@
     'TH', 'CAPTION', 'PRE', 'HR', 'ADDRESS', 'DETAILS', 'SUMMARY', 'BR', 'BODY', 'HTML',
   ]);
 
+  /** Block tags that, without any attribute, are taken as shown blocks without asking the style engine. */
+  const BARE_BLOCKS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'FIGCAPTION']);
+
   /** Roles of regions that are not the article. */
   const SKIP_ROLES = new Set(['navigation', 'complementary', 'banner', 'contentinfo', 'dialog',
     'menu', 'menubar', 'search', 'alert', 'toolbar']);
@@ -314,6 +317,9 @@
         // A bare <span> is inline and shown; asking the style engine about each one is what
         // makes pages with tens of thousands of them slow.
         return 'inline';
+      } else if (BARE_BLOCKS.has(tag)) {
+        // Likewise a bare paragraph or heading: only page-wide rules could hide it.
+        return 'block';
       }
       if (INLINE_TAGS.has(tag)) return 'inline';
       const style = view?.getComputedStyle(el);

@@ -11,6 +11,7 @@ try {
   await page.setViewportSize({ width: 1000, height: 640 });
   await page.goto(`${server.origin}/pages/news-article.html`);
   await waitForStatus(page, ['done']);
+  await page.waitForSelector('quotelight-ui', { state: 'attached' });
   await page.evaluate(() => document.querySelector('figure')?.scrollIntoView({ block: 'start' }));
   await page.evaluate(() => window.scrollBy(0, 220));
   await page.locator('quotelight-ui .pill').click();

@@ -111,6 +111,7 @@ describe('news article page', () => {
 
   test('the hover card and the panel show the speaker', async () => {
     const { page } = await open('news-article.html');
+    await page.waitForSelector('quotelight-ui', { state: 'attached' });
     const box = await page.evaluate(() => {
       const text = [...CSS.highlights].find(([name]) => String(name).endsWith('-direct'))?.[1];
       const range = text ? [...text][0] : null;

@@ -26,6 +26,7 @@ const fromExtension = (errors) => errors.filter((e) => /quotelight|chrome-extens
 test('markup in quotations is shown as text in the hover card and the panel, never run', async () => {
   const { page, errors, status } = await open('hostile-markup.html');
   assert.equal(status, 'done');
+  await page.waitForSelector('quotelight-ui', { state: 'attached' });
   const state = await getState(ctx.browser.worker, page);
   assert.ok(state.quotes.some((/** @type {any} */ q) => q.text.includes('<script>alert(document.cookie)</script>')));
   // Hover every painted quotation in turn; the card must hold text only.
