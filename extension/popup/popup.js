@@ -63,25 +63,7 @@ function showState(state) {
   list.replaceChildren();
   for (const s of state?.speakers ?? []) {
     const li = document.createElement('li');
-    const button = document.createElement('button');
-    button.dataset.id = String(s.id);
-    const name = document.createElement('div');
-    name.className = 'name';
-    const swatch = document.createElement('span');
-    swatch.className = 'swatch';
-    swatch.style.background = overlay.cssColour(s.colour);
-    name.append(swatch, document.createTextNode(s.name));
-    if (s.official) {
-      const badge = document.createElement('span');
-      badge.className = 'badge';
-      badge.textContent = 'official';
-      name.append(badge);
-    }
-    const meta = document.createElement('div');
-    meta.className = 'meta';
-    meta.textContent = [[s.role, s.affiliation].filter(Boolean).join(', '), overlay.countsText(s)].filter(Boolean).join(' · ');
-    button.append(name, meta);
-    li.append(button);
+    li.append(overlay.speakerButton(document, s));
     list.append(li);
   }
   $('speakers-section').hidden = !state?.speakers?.length;

@@ -77,6 +77,27 @@
   }
 
   /**
+   * Builds the button of one speaker, as listed in the panel and in the popup: swatch, name,
+   * "official" badge, role and affiliation, counts. Text only.
+   * @param {Document} doc
+   * @param {{id: number, name: string, role: string|null, affiliation: string|null, official: boolean,
+   *   quotes: number, claims: number, colour: string}} s
+   * @returns {HTMLElement} a <button data-id>
+   */
+  function speakerButton(doc, s) {
+    const button = el(doc, 'button');
+    button.setAttribute('data-id', String(s.id));
+    const title = el(doc, 'div', 'name');
+    const swatch = el(doc, 'span', 'swatch');
+    swatch.style.background = cssColour(s.colour);
+    title.append(swatch, doc.createTextNode(s.name));
+    if (s.official) title.append(el(doc, 'span', 'badge', 'official'));
+    const who = [s.role, s.affiliation].filter(Boolean).join(', ');
+    button.append(title, el(doc, 'div', 'meta', [who, countsText(s)].filter(Boolean).join(' · ')));
+    return button;
+  }
+
+  /**
    * Creates the overlay: a <quotelight-ui> host after <body> (outside the page's own content, so
    * that `body.innerText` is unchanged), holding the card, the pill and the panel.
    * @param {Document} doc
@@ -171,17 +192,7 @@
         if (m && m.speakers.length === 0) list.append(el(doc, 'li', 'empty', 'No attributed quotations on this page.'));
         for (const s of m ? m.speakers : []) {
           const li = el(doc, 'li');
-          const button = el(doc, 'button');
-          button.setAttribute('data-id', String(s.id));
-          const title = el(doc, 'div', 'name');
-          const swatch = el(doc, 'span', 'swatch');
-          swatch.style.background = cssColour(s.colour);
-          title.append(swatch, doc.createTextNode(s.name));
-          if (s.official) title.append(el(doc, 'span', 'badge', 'official'));
-          button.append(title);
-          const who = [s.role, s.affiliation].filter(Boolean).join(', ');
-          button.append(el(doc, 'div', 'meta', [who, countsText(s)].filter(Boolean).join(' · ')));
-          li.append(button);
+          li.append(speakerButton(doc, s));
           list.append(li);
         }
         setPanelOpen(!panel.hidden);
@@ -193,5 +204,5 @@
     };
   }
 
-  ns.overlay = Object.freeze({ createOverlay, countsText, cssColour, KIND_LABEL });
+  ns.overlay = Object.freeze({ createOverlay, speakerButton, countsText, cssColour, KIND_LABEL });
 })(globalThis.quotelight ??= {});
