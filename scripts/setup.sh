@@ -38,7 +38,8 @@ fi
 command -v wasm-opt >/dev/null 2>&1 || apt_install binaryen || log "binaryen unavailable: wasm-opt step will be skipped"
 
 if [ "${1:-}" = "--test" ]; then
-  apt_install chromium chromium-driver
+  # xvfb and xdotool: the keyboard-shortcut test needs a real (virtual) display.
+  apt_install chromium chromium-driver xvfb xdotool
   if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     log "npm ci"
     npm ci --no-audit --no-fund --loglevel=error

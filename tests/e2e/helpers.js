@@ -58,7 +58,8 @@ export async function startServer() {
 /**
  * Launches Chromium with the extension and a network guard: every request that is not to
  * 127.0.0.1 or to the extension itself is aborted and recorded.
- * @param {{extension?: boolean}} [options] extension: false for the demo page alone
+ * @param {{extension?: boolean, headless?: boolean, env?: Record<string, string>}} [options]
+ *   extension: false for the demo page alone; headless: false with env.DISPLAY for a real window
  * @returns {Promise<{context: import('playwright-core').BrowserContext, extensionId: string|null,
  *   worker: import('playwright-core').Worker|null, blocked: string[], requests: string[], close: () => Promise<void>}>}
  */
@@ -73,8 +74,9 @@ export async function launch(options = {}) {
   process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
+    headless: options.headless ?? true,
     args,
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
     viewport: { width: 1100, height: 900 },
   });
   /** @type {string[]} */
