@@ -199,6 +199,16 @@ describe('news article page', () => {
   });
 });
 
+test('highlights stay readable on a dark page', async () => {
+  const { page, errors, status } = await open('dark-article.html');
+  assert.equal(status, 'done');
+  const state = await getState(ctx.browser.worker, page);
+  assert.ok(quoteWith(state, 'bookings say otherwise'));
+  await screenshot(page, 'dark-article');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('late paragraphs are highlighted when they arrive, once', async () => {
   const { page, errors } = await open('lazy.html');
   await page.waitForFunction(() => !document.querySelector('.loading'), null, { timeout: 10000 });
