@@ -13,12 +13,17 @@
 //! 5. Words quoted again ("real democracy") take the speaker of the longer
 //!    quotation they come from.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::cues::CueMatch;
 use crate::lexicon::lexicon;
 use crate::mentions::{capitalized_run_end, parse_np};
 use crate::types::{Document, Kind, Mention, QuoteSpan, Rule, Span, TokenKind};
+
+/// How many tokens around a quotation the sieve looks at for its cue: a
+/// reporting verb further away does not introduce it, and the bound keeps
+/// the work linear on sentences that never end.
+const WINDOW: usize = 80;
 
 /// Where a quotation's speaker comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,6 +124,18 @@ pub fn attribute(
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .collect();
 
+    // Word tokens before each token, to tell in O(1) whether a quotation opens its sentence.
+    let mut words_before = Vec::with_capacity(doc.tokens.len() + 1);
+    let mut count = 0usize;
+    for t in &doc.tokens {
+        words_before.push(count);
+        if matches!(t.kind, TokenKind::Word | TokenKind::Number) {
+            count += 1;
+        }
+    }
+    words_before.push(count);
+    let cue_at = |token: usize| cues.partition_point(|c| c.cue.first_token < token);
+
     for q in quotes {
         let open = token_at(doc, q.span.start);
         let close = token_at(doc, q.span.end).saturating_sub(1);
@@ -143,9 +160,7 @@ pub fn attribute(
         }
         let inner = q.inner.slice(doc.text);
         let n_words = words(inner);
-        let starts_sentence = (sentence.first_token..open).all(|k| {
-            doc.tokens[k].kind != TokenKind::Word && doc.tokens[k].kind != TokenKind::Number
-        });
+        let starts_sentence = words_before[open] == words_before[sentence.first_token];
         let prev_tok = (open > sentence.first_token).then(|| doc.tok(open - 1));
         let after_close = close + 1;
         let next_tok = (after_close < sentence.end_token).then(|| doc.tok(after_close));
@@ -155,22 +170,21 @@ pub fn attribute(
             || inner.ends_with(['.', '?', '!', '…']);
 
         // --- Sieve 1: cues in the quotation's own sentence.
-        let trailing = cues.iter().enumerate().find(|(_, c)| {
-            c.cue.first_token > close
-                && c.cue.first_token < sentence.end_token
-                && c.cue.first_token <= close + 8
-                && (after_close..c.cue.first_token)
+        let window_end = sentence.end_token.min(close + WINDOW);
+        let trailing = (cue_at(close + 1)..cue_at(window_end.min(close + 9)))
+            .map(|ci| (ci, &cues[ci]))
+            .find(|(_, c)| {
+                (after_close..c.cue.first_token)
                     .all(|k| !in_quote[k] && !matches!(doc.tok(k), "." | "?" | "!" | ";" | ":"))
-        });
-        let leading = cues.iter().enumerate().rev().find(|(_, c)| {
-            c.cue.end_token <= open && c.cue.first_token >= sentence.first_token && !c.weak
-        });
-        let later = cues.iter().enumerate().find(|(_, c)| {
-            c.cue.first_token > close
-                && c.cue.first_token < sentence.end_token
-                && !c.weak
-                && !in_quote[c.cue.first_token]
-        });
+            });
+        let window_start = sentence.first_token.max(open.saturating_sub(WINDOW));
+        let leading = (cue_at(window_start)..cue_at(open))
+            .rev()
+            .map(|ci| (ci, &cues[ci]))
+            .find(|(_, c)| c.cue.end_token <= open && !c.weak);
+        let later = (cue_at(close + 1)..cue_at(window_end))
+            .map(|ci| (ci, &cues[ci]))
+            .find(|(_, c)| !c.weak && !in_quote[c.cue.first_token]);
         let chosen = trailing
             .filter(|(_, c)| c.source.is_some())
             .or(leading.filter(|(_, c)| c.source.is_some()))
@@ -272,70 +286,115 @@ pub fn attribute(
     }
 
     // A term quoted as a scare quote stays one when quoted again.
-    for i in 0..out.len() {
-        if out[i].kind == Kind::Partial && words(out[i].quote.inner.slice(doc.text)) <= 3 {
-            let key = normalized(out[i].quote.inner.slice(doc.text));
-            if out[..i]
-                .iter()
-                .any(|e| e.kind == Kind::Scare && normalized(e.quote.inner.slice(doc.text)) == key)
-            {
-                out[i].kind = Kind::Scare;
-                out[i].source = Source::Nobody;
-                out[i].rule = None;
-                out[i].cue = None;
-            }
+    let normal: Vec<String> = out
+        .iter()
+        .map(|a| normalized(a.quote.inner.slice(doc.text)))
+        .collect();
+    let mut scare_terms: HashSet<&str> = HashSet::new();
+    for (i, a) in out.iter_mut().enumerate() {
+        if a.kind == Kind::Scare {
+            scare_terms.insert(&normal[i]);
+        } else if a.kind == Kind::Partial
+            && normal[i].split(' ').count() <= 3
+            && scare_terms.contains(normal[i].as_str())
+        {
+            a.kind = Kind::Scare;
+            a.source = Source::Nobody;
+            a.rule = None;
+            a.cue = None;
         }
     }
 
     // --- Sieve 3: multi-paragraph quotations share their speaker.
+    let mut group_source: HashMap<usize, usize> = HashMap::new();
+    for (j, o) in out.iter().enumerate() {
+        if o.rule.is_some() && matches!(o.source, Source::Mention(_)) {
+            group_source.entry(o.quote.group).or_insert(j);
+        }
+    }
     for i in 0..out.len() {
         if out[i].source != Source::Nobody || !speech(&out[i]) {
             continue;
         }
-        let group = out[i].quote.group;
-        if let Some(j) = out.iter().position(|o| {
-            o.quote.group == group && o.rule.is_some() && matches!(o.source, Source::Mention(_))
-        }) {
+        if let Some(&j) = group_source.get(&out[i].quote.group) {
             out[i].source = Source::SameAs(j);
             out[i].rule = out[j].rule;
         }
     }
 
     // --- Sieve 4: same paragraph, then the previous paragraph.
+    let mut explicit_in: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (j, o) in out.iter().enumerate() {
+        if o.rule.is_some() && o.quote.depth == 0 {
+            explicit_in.entry(o.quote.paragraph).or_default().push(j);
+        }
+    }
+    let paragraph_of = |token: usize| doc.sentences[doc.sentence_of_token[token]].paragraph;
+    let mut last_cue_in: HashMap<usize, usize> = HashMap::new();
+    for (ci, c) in cues.iter().enumerate() {
+        if !c.weak && c.source.is_some() {
+            last_cue_in.insert(paragraph_of(c.cue.first_token), ci);
+        }
+    }
+    let mut last_speech_in: HashMap<usize, usize> = HashMap::new();
     for i in 0..out.len() {
-        if out[i].source != Source::Nobody || !speech(&out[i]) || out[i].quote.depth > 0 {
-            continue;
-        }
         let p = out[i].quote.paragraph;
-        let same = (0..out.len())
-            .filter(|&j| {
-                j != i
-                    && out[j].quote.paragraph == p
-                    && out[j].rule.is_some()
-                    && out[j].quote.depth == 0
-            })
-            .min_by_key(|&j| (j > i, j.abs_diff(i)));
-        if let Some(j) = same {
-            out[i].source = Source::SameAs(j);
-            out[i].rule = Some(Rule::SameParagraph);
-            continue;
+        if out[i].source == Source::Nobody && speech(&out[i]) && out[i].quote.depth == 0 {
+            // The nearest attributed quotation of the paragraph, earlier ones first.
+            if let Some(list) = explicit_in.get(&p) {
+                let at = list.partition_point(|&j| j < i);
+                let pick = if at > 0 {
+                    Some(list[at - 1])
+                } else {
+                    list.iter().copied().find(|&j| j != i)
+                };
+                if let Some(j) = pick {
+                    out[i].source = Source::SameAs(j);
+                    out[i].rule = Some(Rule::SameParagraph);
+                }
+            }
+            // The quotation must be its paragraph's first speech for the
+            // previous paragraph's speaker to carry over.
+            let para = doc.paragraphs[p];
+            let quote_first = words_before[token_at(doc, out[i].quote.span.start)]
+                == words_before[para.first_token]
+                || out[i].kind == Kind::Partial;
+            if out[i].source == Source::Nobody && p > 0 && quote_first {
+                let quote = last_speech_in.get(&(p - 1)).copied();
+                let cue = last_cue_in.get(&(p - 1)).copied();
+                let src = match (quote, cue) {
+                    (Some(j), Some(ci)) if cues[ci].cue.span.start > out[j].quote.span.end => {
+                        cue_mention[ci].map(Source::Mention)
+                    }
+                    (Some(j), _) => Some(Source::SameAs(j)),
+                    (None, Some(ci)) => cue_mention[ci].map(Source::Mention),
+                    (None, None) => None,
+                };
+                if let Some(src) = src {
+                    out[i].source = src;
+                    out[i].rule = Some(Rule::Continuation);
+                }
+            }
         }
-        // The quotation must be its paragraph's first speech for the
-        // previous paragraph's speaker to carry over.
-        let para = doc.paragraphs[p];
-        let quote_first = (para.first_token..token_at(doc, out[i].quote.span.start))
-            .all(|k| doc.tokens[k].kind != TokenKind::Word)
-            || out[i].kind == Kind::Partial;
-        if p == 0 || !quote_first {
-            continue;
-        }
-        if let Some(src) = last_speaker_in(doc, &out, cues, &cue_mention, p - 1, i) {
-            out[i].source = src;
-            out[i].rule = Some(Rule::Continuation);
+        if out[i].source != Source::Nobody && speech(&out[i]) {
+            last_speech_in.insert(p, i);
         }
     }
 
     // --- Sieve 5: words quoted again take the speaker of their longer quotation.
+    let roots = roots(&out);
+    let mut donors_by_bigram: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    for (j, o) in out.iter().enumerate() {
+        if o.kind == Kind::Direct && roots[j].is_some() {
+            let ws: Vec<&str> = normal[j].split(' ').collect();
+            for pair in ws.windows(2) {
+                let list = donors_by_bigram.entry((pair[0], pair[1])).or_default();
+                if list.len() < 8 && list.last() != Some(&j) {
+                    list.push(j);
+                }
+            }
+        }
+    }
     let mut same_speaker = Vec::new();
     for i in 0..out.len() {
         if !matches!(out[i].kind, Kind::Partial | Kind::Direct | Kind::Scare)
@@ -343,21 +402,23 @@ pub fn attribute(
         {
             continue;
         }
-        let key = normalized(out[i].quote.inner.slice(doc.text));
-        if key.split(' ').count() < 2 {
-            continue;
-        }
-        let donor = (0..out.len()).find(|&j| {
-            j != i && out[j].kind == Kind::Direct && out[j].source != Source::Nobody && {
-                let other = normalized(out[j].quote.inner.slice(doc.text));
-                other.len() > key.len() && other.contains(&key)
-            }
-        });
-        let Some(j) = donor else { continue };
-        let Some(donor_mention) = root_mention(&out, j) else {
+        let key = normal[i].as_str();
+        let mut ws = key.split(' ');
+        let (Some(w1), Some(w2)) = (ws.next(), ws.next()) else {
             continue;
         };
-        let own = root_mention(&out, i);
+        let Some(candidates) = donors_by_bigram.get(&(w1, w2)) else {
+            continue;
+        };
+        let donor = candidates
+            .iter()
+            .copied()
+            .find(|&j| j != i && normal[j].len() > key.len() && normal[j].contains(key));
+        let Some(j) = donor else { continue };
+        let Some(donor_mention) = roots[j] else {
+            continue;
+        };
+        let own = roots[i];
         let weak = matches!(
             out[i].rule,
             None | Some(Rule::Continuation | Rule::SameParagraph | Rule::Neighbour)
@@ -395,45 +456,38 @@ fn speech(a: &Attributed) -> bool {
     matches!(a.kind, Kind::Direct | Kind::Partial)
 }
 
-/// Follows `SameAs` links to the mention a quotation is attributed through.
-pub fn root_mention(out: &[Attributed], mut i: usize) -> Option<usize> {
-    for _ in 0..out.len() + 1 {
-        match out[i].source {
-            Source::Nobody => return None,
-            Source::Mention(m) => return Some(m),
-            Source::SameAs(j) => i = j,
+/// Returns, for each quotation, the mention it is attributed through,
+/// following `SameAs` links (memoised, so the whole pass is linear).
+pub fn roots(out: &[Attributed]) -> Vec<Option<usize>> {
+    const UNKNOWN: usize = usize::MAX;
+    const NONE: usize = usize::MAX - 1;
+    const VISITING: usize = usize::MAX - 2;
+    let mut memo = vec![UNKNOWN; out.len()];
+    let mut path = Vec::new();
+    for start in 0..out.len() {
+        path.clear();
+        let mut i = start;
+        let root = loop {
+            match memo[i] {
+                UNKNOWN => {}
+                VISITING => break NONE, // a cycle: no speaker
+                known => break known,
+            }
+            memo[i] = VISITING;
+            path.push(i);
+            match out[i].source {
+                Source::Nobody => break NONE,
+                Source::Mention(m) => break m,
+                Source::SameAs(j) => i = j,
+            }
+        };
+        for &k in &path {
+            memo[k] = root;
         }
     }
-    None
-}
-
-/// The speaker of the last attributed speech in paragraph `p`: a quotation, or a cue's source.
-fn last_speaker_in(
-    doc: &Document,
-    out: &[Attributed],
-    cues: &[CueMatch],
-    cue_mention: &[Option<usize>],
-    p: usize,
-    before: usize,
-) -> Option<Source> {
-    let para = doc.paragraphs[p];
-    let last_quote = (0..before).rev().find(|&j| {
-        out[j].quote.paragraph == p && out[j].source != Source::Nobody && speech(&out[j])
-    });
-    let last_cue = cues.iter().enumerate().rev().find(|(_, c)| {
-        c.cue.first_token >= para.first_token
-            && c.cue.end_token <= para.end_token
-            && !c.weak
-            && c.source.is_some()
-    });
-    match (last_quote, last_cue) {
-        (Some(j), Some((ci, c))) if c.cue.span.start > out[j].quote.span.end => {
-            cue_mention[ci].map(Source::Mention)
-        }
-        (Some(j), _) => Some(Source::SameAs(j)),
-        (None, Some((ci, _))) => cue_mention[ci].map(Source::Mention),
-        (None, None) => None,
-    }
+    memo.into_iter()
+        .map(|m| (m < VISITING).then_some(m))
+        .collect()
 }
 
 /// The subject at the start of a sentence that introduces a quotation with a
@@ -447,6 +501,7 @@ fn sentence_subject(
     let lex = lexicon();
     let mut a = first;
     // Skip an introductory phrase ending in a comma.
+    let first = first.max(colon.saturating_sub(WINDOW));
     if let Some(comma) = (first..colon).find(|&k| doc.tok(k) == ",") {
         if (first..comma).next().is_some_and(|k| {
             lex.is("preposition", &doc.tok(k).to_lowercase())

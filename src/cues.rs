@@ -28,6 +28,10 @@ pub struct CueMatch {
     pub weak: bool,
 }
 
+/// How far (in tokens) a cue's source may stand from it; keeps the work
+/// linear on sentences that never end.
+const WINDOW: usize = 80;
+
 /// Verbs that are also common nouns: a cue only where a verb can stand.
 const NOUN_LIKE: &[&str] = &[
     "state", "note", "claim", "report", "post", "tweet", "reply", "comment", "promise", "demand",
@@ -222,6 +226,7 @@ fn cue(doc: &Document, a: usize, b: usize, form: CueForm) -> Cue {
 /// The first token at or after `a` that ends a phrase: a sentence end, a
 /// quotation or a clause break.
 fn stop_at(doc: &Document, a: usize, end: usize, in_quote: &[bool]) -> usize {
+    let end = end.min(a + WINDOW);
     (a..end)
         .find(|&k| {
             in_quote[k]
@@ -397,6 +402,7 @@ fn quoted_as_saying(
 /// The left bound of the clause a cue at `i` stands in: the sentence start
 /// or just after the nearest quotation before it.
 pub fn clause_start(_doc: &Document, i: usize, first: usize, in_quote: &[bool]) -> usize {
+    let first = first.max(i.saturating_sub(WINDOW));
     (first..i)
         .rev()
         .find(|&k| in_quote[k])
@@ -419,7 +425,8 @@ fn source_of(
         if let Some(c) = earlier
             .iter()
             .rev()
-            .find(|c| c.cue.first_token >= first && c.cue.first_token < i)
+            .take_while(|c| c.cue.first_token >= first)
+            .find(|c| c.cue.first_token < i)
         {
             return (c.source.clone(), c.inverted);
         }

@@ -48,7 +48,7 @@ mod wasm;
 pub use offsets::{OffsetIndex, OffsetUnit};
 pub use types::{Analysis, Kind, Quotation, Span, Speaker, SpeakerType};
 
-use attribution::{root_mention, Source};
+use attribution::Source;
 
 /// What [`analyze`] reports.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,11 +91,12 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let mut speaker_of_entity = vec![usize::MAX; entities.len()];
     let mut speakers: Vec<Speaker> = Vec::new();
     let mut quotes = Vec::with_capacity(result.quotes.len());
+    let roots = attribution::roots(&result.quotes);
     for (i, a) in result.quotes.iter().enumerate() {
         if !options.include_non_speech && matches!(a.kind, Kind::Scare | Kind::Title) {
             continue;
         }
-        let mention = root_mention(&result.quotes, i);
+        let mention = roots[i];
         let speaker = mention.map(|m| {
             let e = entity_of[m];
             if speaker_of_entity[e] == usize::MAX {

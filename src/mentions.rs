@@ -52,7 +52,7 @@ const NAME_PARTICLES: &[&str] = &[
 const ORG_CONNECTORS: &[&str] = &["of", "for", "on", "and", "&"];
 
 fn is_word(doc: &Document, i: usize) -> bool {
-    matches!(doc.tokens[i].kind, TokenKind::Word)
+    doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
 }
 
 fn first_char(s: &str) -> char {
@@ -262,7 +262,7 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
             head_stop = k;
             break;
         }
-        if k == a && lex.is("indefinite", &l) && !is_capitalized(doc, k + 1.min(head_end - 1))
+        if k == a && lex.is("indefinite", &l) && !is_capitalized(doc, (k + 1).min(head_end - 1))
             || (k == a && l == "a")
         {
             indefinite = true;
@@ -673,6 +673,44 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
             indefinite,
             is_source: false,
         });
+    }
+    // Any other short description with an article: "the contractor", "a
+    // passer-by", "the defence". Only a reporting verb makes it a speaker, and
+    // only a reporting verb's subject is read through here.
+    let words: Vec<usize> = (a..head_stop).collect();
+    let determiner = lex.is("determiner", &lower(doc, a));
+    if determiner
+        && (2..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|&k| is_word(doc, k) && !is_capitalized(doc, k) || k == a)
+    {
+        let head = lower(doc, head_stop - 1);
+        let plural = head.ends_with('s') && !head.ends_with("ss");
+        if !head.ends_with("ly")
+            && !lex.is("auxiliary", &head)
+            && !lex.is("determiner", &head)
+            && !lex.is("preposition", &head)
+        {
+            return Some(Mention {
+                span,
+                form: MentionForm::Nominal,
+                name: nominal_name(),
+                role: None,
+                affiliation,
+                speaker_type: if plural {
+                    SpeakerType::Group
+                } else if indefinite {
+                    SpeakerType::Anonymous
+                } else {
+                    SpeakerType::Person
+                },
+                official,
+                gender: Gender::Unknown,
+                indefinite,
+                is_source: false,
+            });
+        }
     }
     None
 }

@@ -7,7 +7,7 @@
 //! entity that agrees with it (he, she, it, they). Indefinite descriptions
 //! ("a senior official") start a speaker of their own.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::lexicon::lexicon;
 use crate::mentions::{capitalized_run_end, parse_np, role_head, ROLE_MODIFIERS};
@@ -86,14 +86,22 @@ fn roles_compatible(described: &str, known: &str) -> bool {
     }
 }
 
+/// True when a span of the sorted list covers byte `pos` (spans are short
+/// noun phrases, so the few that start just before `pos` are enough).
+fn covers(sorted: &[Span], pos: usize) -> bool {
+    let at = sorted.partition_point(|s| s.start <= pos);
+    sorted[..at].iter().rev().take(8).any(|s| pos < s.end)
+}
+
 /// Collects names that stand in the text without a cue: "skipper Wade Bassi",
 /// "his Russian counterpart Sergei Lavrov", and later bare surnames of those
 /// people ("Bassi"). They give pronouns their antecedents and speakers their
 /// full names.
 pub fn background_mentions(doc: &Document, in_quote: &[bool], taken: &[Mention]) -> Vec<Mention> {
     let lex = lexicon();
-    let taken_spans: Vec<Span> = taken.iter().map(|m| m.span).collect();
-    let inside_taken = |pos: usize| taken_spans.iter().any(|s| s.start <= pos && pos < s.end);
+    let mut taken_spans: Vec<Span> = taken.iter().map(|m| m.span).collect();
+    taken_spans.sort();
+    let inside_taken = |pos: usize| covers(&taken_spans, pos);
     let mut out: Vec<Mention> = Vec::new();
     let n = doc.tokens.len();
     let mut k = 0;
@@ -137,11 +145,12 @@ pub fn background_mentions(doc: &Document, in_quote: &[bool], taken: &[Mention])
         .filter(|m| m.speaker_type == SpeakerType::Person && m.form == MentionForm::Name)
         .filter_map(|m| m.name.split_whitespace().last().map(str::to_string))
         .collect();
-    let covered: Vec<Span> = out
+    let mut covered: Vec<Span> = out
         .iter()
         .map(|m| m.span)
         .chain(taken_spans.iter().copied())
         .collect();
+    covered.sort();
     let mut extra = Vec::new();
     for (k, &quoted) in in_quote.iter().enumerate().take(n) {
         if quoted || doc.tokens[k].kind != TokenKind::Word {
@@ -149,7 +158,7 @@ pub fn background_mentions(doc: &Document, in_quote: &[bool], taken: &[Mention])
         }
         let w = doc.tok(k);
         let start = doc.tokens[k].span.start;
-        if surnames.contains(w) && !covered.iter().any(|s| s.start <= start && start < s.end) {
+        if surnames.contains(w) && !covers(&covered, start) {
             if let Some(mut m) = parse_np(doc, k, k + 1) {
                 m.form = MentionForm::Name;
                 m.speaker_type = SpeakerType::Person;
@@ -161,42 +170,45 @@ pub fn background_mentions(doc: &Document, in_quote: &[bool], taken: &[Mention])
     out
 }
 
+/// How many recently mentioned speakers a pronoun or description looks at.
+const RECENT: usize = 64;
+
 /// Groups mentions into entities. Returns the entity of each mention and the entities.
 pub fn resolve(mentions: &[Mention], same: &[(usize, usize)]) -> (Vec<usize>, Vec<Entity>) {
     let mut order: Vec<usize> = (0..mentions.len()).collect();
     order.sort_by_key(|&i| (mentions[i].span.start, mentions[i].span.end));
     let mut entity_of = vec![usize::MAX; mentions.len()];
-    let mut entities: Vec<Entity> = Vec::new();
+    let mut index = Index::default();
     // Mentions with the same span are one mention.
-    let mut by_span: std::collections::HashMap<Span, usize> = std::collections::HashMap::new();
+    let mut by_span: HashMap<Span, usize> = HashMap::new();
 
     for &i in &order {
         let m = &mentions[i];
-        if let Some(&e) = by_span.get(&m.span) {
-            entity_of[i] = e;
-            absorb(&mut entities[e], i, m);
-            continue;
-        }
-        let e = match find_entity(&entities, m) {
-            Some(e) => e,
-            None => {
-                entities.push(Entity {
-                    mentions: Vec::new(),
-                    names: Vec::new(),
-                    labels: Vec::new(),
-                    roles: Vec::new(),
-                    affiliation: None,
-                    speaker_type: m.speaker_type,
-                    gender: m.gender,
-                    last_pos: m.span.start,
-                });
-                entities.len() - 1
-            }
+        let e = match by_span.get(&m.span) {
+            Some(&e) => e,
+            None => match find_entity(&index, m) {
+                Some(e) => e,
+                None => {
+                    index.entities.push(Entity {
+                        mentions: Vec::new(),
+                        names: Vec::new(),
+                        labels: Vec::new(),
+                        roles: Vec::new(),
+                        affiliation: None,
+                        speaker_type: m.speaker_type,
+                        gender: m.gender,
+                        last_pos: m.span.start,
+                    });
+                    index.entities.len() - 1
+                }
+            },
         };
         entity_of[i] = e;
-        absorb(&mut entities[e], i, m);
+        absorb(&mut index.entities[e], i, m);
+        index.note(e, m);
         by_span.insert(m.span, e);
     }
+    let mut entities = index.entities;
 
     // Merges asked for by the sieve (an anonymous source quoted in the same words).
     for &(a, b) in same {
@@ -211,6 +223,90 @@ pub fn resolve(mentions: &[Mention], same: &[(usize, usize)]) -> (Vec<usize>, Ve
         entities[eb].mentions.extend(moved);
     }
     (entity_of, entities)
+}
+
+/// Entities with the lookups coreference needs: by name token, by label,
+/// and the most recently mentioned.
+#[derive(Default)]
+struct Index {
+    entities: Vec<Entity>,
+    by_token: HashMap<String, Vec<usize>>,
+    by_label_word: HashMap<String, Vec<usize>>,
+    recent: Vec<usize>,
+}
+
+impl Index {
+    fn note(&mut self, e: usize, m: &Mention) {
+        match m.form {
+            MentionForm::Name | MentionForm::OrgName => {
+                for t in name_tokens(&m.name) {
+                    let list = self.by_token.entry(t).or_default();
+                    if list.last() != Some(&e) {
+                        list.push(e);
+                    }
+                    if list.len() > 2 * RECENT {
+                        list.drain(..RECENT);
+                    }
+                }
+            }
+            MentionForm::Nominal => {}
+            MentionForm::Pronoun => {}
+        }
+        if matches!(m.form, MentionForm::OrgName | MentionForm::Nominal) {
+            let l = label(&m.name);
+            let word = l.rsplit(' ').next().unwrap_or(&l).to_string();
+            let list = self.by_label_word.entry(word).or_default();
+            if list.last() != Some(&e) {
+                list.push(e);
+            }
+            if list.len() > 2 * RECENT {
+                list.drain(..RECENT);
+            }
+        }
+        self.recent.retain(|&x| x != e);
+        self.recent.push(e);
+        if self.recent.len() > RECENT {
+            self.recent.remove(0);
+        }
+    }
+
+    /// The most recently mentioned of `candidates` that satisfies `pred`.
+    fn latest(
+        &self,
+        candidates: impl Iterator<Item = usize>,
+        pred: impl Fn(&Entity) -> bool,
+    ) -> Option<usize> {
+        candidates
+            .filter(|&e| pred(&self.entities[e]))
+            .max_by_key(|&e| self.entities[e].last_pos)
+    }
+
+    fn recent(&self) -> impl Iterator<Item = usize> + '_ {
+        self.recent.iter().copied()
+    }
+
+    fn named(&self, tokens: &[String]) -> impl Iterator<Item = usize> + '_ {
+        let mut seen: Vec<usize> = tokens
+            .iter()
+            .filter_map(|t| self.by_token.get(t))
+            .flatten()
+            .copied()
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        // Very common tokens point at many entities; the latest ones matter.
+        let keep = seen.len().saturating_sub(RECENT);
+        seen.into_iter().skip(keep)
+    }
+
+    fn labelled(&self, word: &str) -> impl Iterator<Item = usize> + '_ {
+        let list = self
+            .by_label_word
+            .get(word)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        list[list.len().saturating_sub(RECENT)..].iter().copied()
+    }
 }
 
 fn absorb(e: &mut Entity, i: usize, m: &Mention) {
@@ -247,28 +343,20 @@ fn absorb(e: &mut Entity, i: usize, m: &Mention) {
     }
 }
 
-fn find_entity(entities: &[Entity], m: &Mention) -> Option<usize> {
-    let recent = |pred: &dyn Fn(&Entity) -> bool| {
-        entities
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| pred(e))
-            .max_by_key(|(_, e)| e.last_pos)
-            .map(|(i, _)| i)
-    };
+fn find_entity(index: &Index, m: &Mention) -> Option<usize> {
     match m.form {
         MentionForm::Pronoun => {
             let within = |e: &Entity| m.span.start.saturating_sub(e.last_pos) <= PRONOUN_REACH;
             match m.speaker_type {
-                SpeakerType::Person => recent(&|e| {
+                SpeakerType::Person => index.latest(index.recent(), |e| {
                     within(e)
                         && matches!(e.speaker_type, SpeakerType::Person | SpeakerType::Anonymous)
                         && (e.gender == Gender::Unknown || e.gender == m.gender)
                 }),
-                SpeakerType::Organization => {
-                    recent(&|e| within(e) && e.speaker_type == SpeakerType::Organization)
-                }
-                _ => recent(&|e| {
+                SpeakerType::Organization => index.latest(index.recent(), |e| {
+                    within(e) && e.speaker_type == SpeakerType::Organization
+                }),
+                _ => index.latest(index.recent(), |e| {
                     within(e)
                         && matches!(
                             e.speaker_type,
@@ -279,7 +367,7 @@ fn find_entity(entities: &[Entity], m: &Mention) -> Option<usize> {
         }
         MentionForm::Name | MentionForm::OrgName => {
             let toks = name_tokens(&m.name);
-            let by_name = recent(&|e| {
+            let by_name = index.latest(index.named(&toks), |e| {
                 e.names
                     .iter()
                     .any(|n| names_match(&toks, n) || names_match(n, &toks))
@@ -289,18 +377,19 @@ fn find_entity(entities: &[Entity], m: &Mention) -> Option<usize> {
             }
             if m.form == MentionForm::OrgName {
                 let l = label(&m.name);
-                return recent(&|e| {
+                let word = l.rsplit(' ').next().unwrap_or(&l).to_string();
+                return index.latest(index.labelled(&word), |e| {
                     e.labels
                         .iter()
                         .any(|x| *x == l || x.ends_with(&format!(" {l}")))
                 });
             }
             // "her mother, Fiona" after "the mother of a woman …".
-            let head = m.role.as_deref().map(role_head)?;
-            recent(&|e| {
+            let role = m.role.as_deref()?;
+            index.latest(index.recent(), |e| {
                 e.names.is_empty()
                     && e.speaker_type == SpeakerType::Person
-                    && e.roles.iter().any(|r| r == head)
+                    && e.roles.iter().any(|r| r == role)
             })
         }
         MentionForm::Nominal => {
@@ -310,7 +399,7 @@ fn find_entity(entities: &[Entity], m: &Mention) -> Option<usize> {
             let l = label(&m.name);
             if let Some(head) = m.role.as_deref() {
                 if m.speaker_type == SpeakerType::Person {
-                    let by_role = recent(&|e| {
+                    let by_role = index.latest(index.recent(), |e| {
                         matches!(e.speaker_type, SpeakerType::Person)
                             && e.roles.iter().any(|r| roles_compatible(head, r))
                             && (m.affiliation.is_none()
@@ -323,7 +412,7 @@ fn find_entity(entities: &[Entity], m: &Mention) -> Option<usize> {
                 }
             }
             let word = l.rsplit(' ').next().unwrap_or(&l).to_string();
-            recent(&|e| {
+            index.latest(index.labelled(&word), |e| {
                 e.labels
                     .iter()
                     .any(|x| *x == l || (x.ends_with(&word) && m.speaker_type == e.speaker_type))

@@ -1,0 +1,38 @@
+//! Every lexicon entry carries an example, and every example does what the
+//! entry says: each reporting verb attributes the quotation in its example
+//! through that verb, and each abbreviation keeps its example one sentence.
+
+use quotelight::lexicon::lexicon;
+use quotelight::{analyze, Kind, Options};
+
+#[test]
+fn every_reporting_verb_attributes_its_example() {
+    let lex = lexicon();
+    let mut failures = Vec::new();
+    for (lemma, example) in &lex.cue_examples {
+        let analysis = analyze(example, &Options::default());
+        let ok = analysis.quotes.iter().any(|q| {
+            matches!(q.kind, Kind::Direct | Kind::Partial)
+                && q.speaker.is_some()
+                && q.cue
+                    .is_some_and(|c| lex.cue_lemma(c.slice(example)) == Some(lemma))
+        });
+        if !ok {
+            failures.push(format!("{lemma}: {example}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "examples not attributed through their verb:\n{}",
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn every_abbreviation_keeps_its_example_one_sentence() {
+    let lex = lexicon();
+    for (abbreviation, example) in &lex.abbreviation_examples {
+        let doc = quotelight::text::segment(example);
+        assert_eq!(doc.sentences.len(), 1, "{abbreviation}: {example}");
+    }
+}
