@@ -38,8 +38,9 @@ fi
 command -v wasm-opt >/dev/null 2>&1 || apt_install binaryen || log "binaryen unavailable: wasm-opt step will be skipped"
 
 if [ "${1:-}" = "--test" ]; then
-  # xvfb and xdotool: the keyboard-shortcut test needs a real (virtual) display.
-  apt_install chromium chromium-driver xvfb xdotool
+  # xvfb and xdotool: the keyboard-shortcut test needs a real (virtual) display;
+  # firefox-esr: the Firefox package is run in Firefox too.
+  apt_install chromium chromium-driver xvfb xdotool firefox-esr
   if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     log "npm ci"
     npm ci --no-audit --no-fund --loglevel=error

@@ -25,16 +25,34 @@ const TYPES = {
 const MOUNTS = [['/pages/', join(ROOT, 'tests/pages')], ['/www/', join(ROOT, 'dist/www')], ['/dev/', DEV_PAGES]];
 
 /**
- * Starts the static server on 127.0.0.1 (a free port). Pages named `strict-csp*.html` are served
- * with `Content-Security-Policy: script-src 'self'`, which forbids wasm in the page.
- * @returns {Promise<{origin: string, requests: string[], close: () => Promise<void>}>}
+ * Starts the static server on 127.0.0.1 (a free port). Pages named `strict-csp*.html`, and any
+ * page asked for with `?csp=strict`, are served with `Content-Security-Policy: script-src 'self'`,
+ * which forbids wasm in the page. `?report=1` adds tests/pages/report.js to an HTML page.
+ * Pages can POST a JSON report to /report (collected in `reports`).
+ * @returns {Promise<{origin: string, requests: string[], reports: any[], close: () => Promise<void>}>}
  */
 export async function startServer() {
   /** @type {string[]} every path asked for, so tests can check who fetched what */
   const requests = [];
+  /** @type {any[]} what pages posted to /report (tests/pages/report.js) */
+  const reports = [];
   const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const url = new URL(req.url ?? '/', 'http://x');
+    const path = decodeURIComponent(url.pathname);
     requests.push(path);
+    if (req.method === 'POST' && path === '/report') {
+      let body = '';
+      req.on('data', (chunk) => { body += chunk; });
+      req.on('end', () => {
+        try {
+          reports.push(JSON.parse(body));
+        } catch {
+          reports.push({ invalid: body });
+        }
+        res.writeHead(204).end();
+      });
+      return;
+    }
     const mount = MOUNTS.find(([prefix]) => path.startsWith(prefix));
     const file = mount ? normalize(join(mount[1], path.slice(mount[0].length))) : '';
     if (!mount || !file.startsWith(mount[1] + sep) || !existsSync(file) || !statSync(file).isFile()) {
@@ -43,14 +61,22 @@ export async function startServer() {
     }
     /** @type {Record<string, string>} */
     const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
-    if (/\/strict-csp[^/]*\.html$/.test(path)) headers['content-security-policy'] = "script-src 'self'";
-    res.writeHead(200, headers).end(readFileSync(file));
+    if (/\/strict-csp[^/]*\.html$/.test(path) || url.searchParams.get('csp') === 'strict') {
+      headers['content-security-policy'] = "script-src 'self'";
+    }
+    let body = readFileSync(file);
+    if (url.searchParams.get('report') === '1' && extname(file) === '.html') {
+      // For browsers the tests cannot drive: the page reports the extension's state itself.
+      body = Buffer.from(body.toString('utf8').replace('</head>', '<script src="/pages/report.js" defer></script></head>'));
+    }
+    res.writeHead(200, headers).end(body);
   });
   await new Promise((done) => server.listen(0, '127.0.0.1', () => done(undefined)));
   const address = /** @type {import('node:net').AddressInfo} */ (server.address());
   return {
     origin: `http://127.0.0.1:${address.port}`,
     requests,
+    reports,
     close: () => new Promise((done) => server.close(() => done(undefined))),
   };
 }
