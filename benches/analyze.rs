@@ -1,5 +1,6 @@
 //! Throughput of `analyze` on the project's own articles (and on
 //! ../shared/eval/dev when it is there), in MB/s, single-threaded.
+#![cfg(not(target_family = "wasm"))]
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use quotelight::{analyze, Options};

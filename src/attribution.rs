@@ -353,6 +353,36 @@ pub fn attribute(
                     out[i].rule = Some(Rule::SameParagraph);
                 }
             }
+            // A cue in the sentence before or after, same paragraph: "Forte said
+            // the deal was fair. “We like it.”" / "“We lost.” Smith admitted as much."
+            if out[i].source == Source::Nobody && out[i].kind == Kind::Direct {
+                let open = token_at(doc, out[i].quote.span.start);
+                let s = doc.sentence_of_token[open];
+                let same_para = |k: usize| doc.sentences.get(k).is_some_and(|x| x.paragraph == p);
+                let prev = (s > 0 && same_para(s - 1))
+                    .then(|| doc.sentences[s - 1])
+                    .and_then(|x| {
+                        (cue_at(x.first_token)..cue_at(x.end_token))
+                            .rev()
+                            .find(|&ci| !cues[ci].weak && cues[ci].source.is_some())
+                    });
+                let next = same_para(s + 1)
+                    .then(|| doc.sentences[s + 1])
+                    .and_then(|x| {
+                        (cue_at(x.first_token)..cue_at((x.first_token + 6).min(x.end_token))).find(
+                            |&ci| {
+                                !cues[ci].weak
+                                    && cues[ci].source.is_some()
+                                    && !in_quote[cues[ci].cue.first_token]
+                            },
+                        )
+                    });
+                if let Some(ci) = prev.or(next) {
+                    out[i].source = cue_mention[ci].map_or(Source::Nobody, Source::Mention);
+                    out[i].cue = Some(cues[ci].cue.span);
+                    out[i].rule = Some(Rule::Neighbour);
+                }
+            }
             // The quotation must be its paragraph's first speech for the
             // previous paragraph's speaker to carry over.
             let para = doc.paragraphs[p];

@@ -43,7 +43,7 @@ pub mod types;
 pub mod wire;
 
 #[cfg(target_family = "wasm")]
-mod wasm;
+pub mod wasm;
 
 pub use offsets::{OffsetIndex, OffsetUnit};
 pub use types::{Analysis, Kind, Quotation, Span, Speaker, SpeakerType};

@@ -89,6 +89,16 @@ fn is_particle(doc: &Document, i: usize) -> bool {
     NAME_PARTICLES.contains(&doc.tok(i))
 }
 
+/// True when token `k` starts particles followed by a capitalised name
+/// ("de la Fuente-Ortega", "van der Linden").
+fn particles_then_name(doc: &Document, k: usize, end: usize) -> bool {
+    let mut i = k;
+    while i < end && is_particle(doc, i) {
+        i += 1;
+    }
+    i > k && i < end && is_capitalized(doc, i)
+}
+
 fn lower(doc: &Document, i: usize) -> String {
     doc.tok(i).to_lowercase()
 }
@@ -364,9 +374,7 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
                 continue;
             }
         }
-        if is_capitalized(doc, k)
-            || (is_particle(doc, k) && k + 1 < head_end && is_capitalized(doc, k + 1))
-        {
+        if is_capitalized(doc, k) || particles_then_name(doc, k, head_end) {
             if let Some(country) = nationality_at(doc, k) {
                 if affiliation.is_none() {
                     affiliation = Some(country.to_string());

@@ -255,7 +255,7 @@ fn left_flanking(doc: &Document, i: usize, para: Span) -> bool {
     let after = char_after(doc, i, para);
     let before = char_before(doc, i, para);
     after.is_some_and(|c| !c.is_whitespace())
-        && before.map_or(true, |c| {
+        && before.is_none_or(|c| {
             c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':')
         })
 }
@@ -264,7 +264,7 @@ fn left_flanking(doc: &Document, i: usize, para: Span) -> bool {
 fn right_flanking(doc: &Document, i: usize, para: Span) -> bool {
     let after = char_after(doc, i, para);
     let before = char_before(doc, i, para);
-    before.is_some_and(|c| !c.is_whitespace()) && after.map_or(true, |c| !c.is_alphanumeric())
+    before.is_some_and(|c| !c.is_whitespace()) && after.is_none_or(|c| !c.is_alphanumeric())
 }
 
 fn role_of(

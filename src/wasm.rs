@@ -6,6 +6,7 @@
 
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::wire::WireAnalysis;
 use crate::{analyze, OffsetUnit, Options};
@@ -49,10 +50,22 @@ fn into_error(err: impl std::fmt::Display) -> JsError {
     JsError::new(&err.to_string())
 }
 
+/// Milliseconds from the page's (or worker's) time origin, through the
+/// global `performance` object; `None` where there is none.
+fn now_ms() -> Option<f64> {
+    let performance =
+        js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("performance")).ok()?;
+    performance
+        .dyn_into::<web_sys::Performance>()
+        .ok()
+        .map(|p| p.now())
+}
+
 /// Finds quotations and their speakers in article text.
 #[wasm_bindgen]
 pub struct Analyzer {
     options: Options,
+    last_analyze_ms: f64,
 }
 
 #[wasm_bindgen]
@@ -69,14 +82,17 @@ impl Analyzer {
         if let Some(v) = js.include_non_speech {
             opts.include_non_speech = v;
         }
-        Ok(Analyzer { options: opts })
+        Ok(Analyzer {
+            options: opts,
+            last_analyze_ms: 0.0,
+        })
     }
 
     /// Analyses `text` and returns an `Analysis` with UTF-16 offsets.
     ///
     /// Throws an `Error` when the text is longer than `Analyzer.maxInputLength`.
     #[wasm_bindgen(unchecked_return_type = "Analysis")]
-    pub fn analyze(&self, text: &str) -> Result<JsValue, JsError> {
+    pub fn analyze(&mut self, text: &str) -> Result<JsValue, JsError> {
         // `text.len()` (UTF-8 bytes) is at least the UTF-16 length of the same text.
         if text.len() > MAX_INPUT_LENGTH && text.encode_utf16().count() > MAX_INPUT_LENGTH {
             return Err(into_error(format!(
@@ -84,10 +100,22 @@ impl Analyzer {
                 text.encode_utf16().count()
             )));
         }
+        let started = now_ms();
         let analysis = analyze(text, &self.options);
         let wire = WireAnalysis::new(&analysis, text, OffsetUnit::Utf16);
         let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-        serde::Serialize::serialize(&wire, &serializer).map_err(into_error)
+        let value = serde::Serialize::serialize(&wire, &serializer).map_err(into_error)?;
+        if let (Some(start), Some(end)) = (started, now_ms()) {
+            self.last_analyze_ms = end - start;
+        }
+        Ok(value)
+    }
+
+    /// How long the last `analyze` call took inside wasm, in milliseconds
+    /// (analysis and conversion of the result).
+    #[wasm_bindgen(getter = lastAnalyzeMs)]
+    pub fn last_analyze_ms(&self) -> f64 {
+        self.last_analyze_ms
     }
 
     /// The longest text `analyze` accepts, in UTF-16 code units.

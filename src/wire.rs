@@ -41,8 +41,8 @@ pub struct WireQuote {
     pub mention: Option<WireSpan>,
     /// The relaying medium.
     pub via: Option<String>,
-    /// In [0, 1].
-    pub confidence: f32,
+    /// In [0, 1], two decimals.
+    pub confidence: f64,
     /// True for later paragraphs of one quotation.
     pub continued: bool,
 }
@@ -102,7 +102,7 @@ impl WireAnalysis {
                     cue: q.cue.map(span),
                     mention: q.mention.map(span),
                     via: q.via.clone(),
-                    confidence: (q.confidence * 100.0).round() / 100.0,
+                    confidence: (f64::from(q.confidence) * 100.0).round() / 100.0,
                     continued: q.continued,
                 }
             })

@@ -2,6 +2,7 @@
 //! result compared with `expected.json` beside it (code-point offsets, the
 //! CLI's `--format json`). `UPDATE_GOLDEN=1 cargo test --test golden`
 //! rewrites the expected files; review the change as a diff.
+#![cfg(not(target_family = "wasm"))]
 
 use std::path::Path;
 

@@ -1,6 +1,7 @@
 //! Every lexicon entry carries an example, and every example does what the
 //! entry says: each reporting verb attributes the quotation in its example
 //! through that verb, and each abbreviation keeps its example one sentence.
+#![cfg(not(target_family = "wasm"))]
 
 use quotelight::lexicon::lexicon;
 use quotelight::{analyze, Kind, Options};

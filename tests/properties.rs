@@ -2,6 +2,7 @@
 //! lies within the text on char boundaries, quotations are sorted, and
 //! speaker references are valid. Inputs mix words, every quotation mark,
 //! emoji, combining marks, RTL text, NUL bytes and line breaks.
+#![cfg(not(target_family = "wasm"))]
 
 use proptest::prelude::*;
 use quotelight::wire::WireAnalysis;

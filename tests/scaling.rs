@@ -2,6 +2,7 @@
 //! marks, no sentence ends, one huge paragraph, names and cues everywhere)
 //! must take no more than a generous multiple of ten times a 400 KB one
 //! measured in the same test: quadratic work would take a hundred times.
+#![cfg(not(target_family = "wasm"))]
 
 use std::time::{Duration, Instant};
 

@@ -1,0 +1,385 @@
+//! Named end-to-end cases for every construction the core must handle:
+//! attribution arrangements, speaker mentions and their merging, kinds,
+//! quotation marks and non-speech uses of cue words.
+#![cfg(not(target_family = "wasm"))]
+
+use quotelight::{analyze, Analysis, Kind, Options, SpeakerType};
+
+fn run(text: &str) -> Analysis {
+    analyze(text, &Options::default())
+}
+
+/// (kind, text between the marks, speaker name) of every quotation.
+fn who(text: &str) -> Vec<(Kind, String, Option<String>)> {
+    let a = run(text);
+    a.quotes
+        .iter()
+        .map(|q| {
+            let t = q.span.slice(text);
+            let inner: String = t
+                .chars()
+                .skip(1)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .skip(1)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            (q.kind, inner, q.speaker.map(|s| a.speakers[s].name.clone()))
+        })
+        .collect()
+}
+
+fn speaker_of(text: &str, quote_part: &str) -> Option<String> {
+    who(text)
+        .into_iter()
+        .find(|(_, t, _)| t.contains(quote_part))
+        .and_then(|(_, _, s)| s)
+}
+
+fn kind_of(text: &str, quote_part: &str) -> Kind {
+    who(text)
+        .into_iter()
+        .find(|(_, t, _)| t.contains(quote_part))
+        .map(|(k, _, _)| k)
+        .expect("quotation found")
+}
+
+// --- Attribution arrangements.
+
+#[test]
+fn quote_then_name_said() {
+    let t = "“We will rebuild,” Ana Ribeiro said.";
+    assert_eq!(speaker_of(t, "rebuild").as_deref(), Some("Ana Ribeiro"));
+    assert_eq!(kind_of(t, "rebuild"), Kind::Direct);
+}
+
+#[test]
+fn quote_then_said_name() {
+    let t = "“We will rebuild,” said Ana Ribeiro, the finance minister.";
+    let a = run(t);
+    assert_eq!(a.speakers[0].name, "Ana Ribeiro");
+    assert_eq!(a.speakers[0].role.as_deref(), Some("finance minister"));
+}
+
+#[test]
+fn name_said_colon_quote() {
+    let t = "Mr Lavrov, during his visit to Beijing in March, said: “We will move towards a multipolar world.”";
+    assert_eq!(speaker_of(t, "multipolar").as_deref(), Some("Lavrov"));
+    assert_eq!(kind_of(t, "multipolar"), Kind::Direct);
+}
+
+#[test]
+fn partial_inside_reported_clause() {
+    let t = "The Chinese minister said security should not come through “strengthening military groups”.";
+    assert_eq!(kind_of(t, "military"), Kind::Partial);
+    assert_eq!(
+        speaker_of(t, "military").as_deref(),
+        Some("The Chinese minister")
+    );
+}
+
+#[test]
+fn said_adding_second_quote() {
+    let t = "“The talks went well,” Ms Okafor said, adding “there is more to do”.";
+    assert_eq!(speaker_of(t, "more to do").as_deref(), Some("Okafor"));
+}
+
+#[test]
+fn according_to_source() {
+    let t = "The deal is “dead in the water”, according to Sen. Maria Whitfield.";
+    assert_eq!(
+        speaker_of(t, "dead in the water").as_deref(),
+        Some("Maria Whitfield")
+    );
+}
+
+#[test]
+fn quoted_by_medium_as_saying() {
+    let t = "“China is willing to work together with Russia,” Chinese foreign minister Wang Yi was quoted by Bloomberg as saying.";
+    let a = run(t);
+    assert_eq!(a.speakers[0].name, "Wang Yi");
+    assert_eq!(a.quotes[0].via.as_deref(), Some("Bloomberg"));
+    let cue = a.quotes[0].cue.unwrap();
+    assert_eq!(cue.slice(t), "was quoted by Bloomberg as saying");
+}
+
+#[test]
+fn readout_quoting_a_minister() {
+    let t = "A readout from the foreign ministry quoted Mr Wang as saying relations had “withstood the new test”.";
+    let a = run(t);
+    assert_eq!(a.speakers[0].name, "Wang");
+    assert_eq!(
+        a.quotes[0].via.as_deref(),
+        Some("A readout from the foreign ministry")
+    );
+}
+
+#[test]
+fn dash_after_quote() {
+    let t =
+        "‘People here have stuck with us through everything.’ — Raymond O’Sullivan, club chairman";
+    assert_eq!(
+        speaker_of(t, "stuck with us").as_deref(),
+        Some("Raymond O’Sullivan")
+    );
+}
+
+#[test]
+fn unattributed_paragraph_continues_previous_speaker() {
+    let t = "Mr Wang said the talks had been “frank”.\n\n“China and Russia should continue to join hands with peace-loving countries.”";
+    assert_eq!(speaker_of(t, "join hands").as_deref(), Some("Wang"));
+}
+
+#[test]
+fn attribution_in_previous_sentence() {
+    let t = "Forte said the deal was fair to both sides. “We like it a lot.”";
+    assert_eq!(speaker_of(t, "We like it").as_deref(), Some("Forte"));
+}
+
+#[test]
+fn second_quote_of_paragraph_keeps_speaker() {
+    let t = "“That’s why they need grocery to work,” Forte said. “Grocery’s a very big category.”";
+    assert_eq!(speaker_of(t, "big category").as_deref(), Some("Forte"));
+}
+
+#[test]
+fn quote_with_question_mark_keeps_its_attribution() {
+    let t = "“Do they take the profit and reinvest it?” Forte asked.";
+    assert_eq!(speaker_of(t, "reinvest").as_deref(), Some("Forte"));
+}
+
+// --- Speakers and their merging.
+
+#[test]
+fn title_phrase_surname_role_and_pronoun_are_one_speaker() {
+    let t = "“We will work together,” Chinese foreign minister Wang Yi said.\n\n\
+             Mr Wang said the west was “doomed to fail”.\n\n\
+             The Chinese minister said supply chains should not be “fragmented”.\n\n\
+             “This is our position,” he said.";
+    let a = run(t);
+    assert_eq!(a.speakers.len(), 1, "{:?}", a.speakers);
+    let s = &a.speakers[0];
+    assert_eq!(
+        (s.name.as_str(), s.affiliation.as_deref(), s.official),
+        ("Wang Yi", Some("China"), true)
+    );
+    assert_eq!(s.speaker_type, SpeakerType::Person);
+    assert!(a.quotes.iter().all(|q| q.speaker == Some(0)));
+}
+
+#[test]
+fn appositive_gives_role_and_affiliation() {
+    let t = "“The attack was an attack on our economy,” Lotfi Azzouz, Tunisia country director for Amnesty International, said.";
+    let a = run(t);
+    let s = &a.speakers[0];
+    assert_eq!(s.name, "Lotfi Azzouz");
+    assert_eq!(s.role.as_deref(), Some("country director"));
+    assert_eq!(s.affiliation.as_deref(), Some("Amnesty International"));
+}
+
+#[test]
+fn relative_clause_between_name_and_verb() {
+    let t = "Tom Forte, who follows Amazon as a managing director at the D.A. Davidson brokerage, said: “You won’t recognise it.”";
+    let a = run(t);
+    assert_eq!(a.speakers[0].name, "Tom Forte");
+    assert_eq!(a.speakers[0].role.as_deref(), Some("managing director"));
+}
+
+#[test]
+fn names_with_particles_and_hyphens() {
+    assert_eq!(
+        speaker_of("“It was a vast drive,” de Miranda writes.", "vast drive").as_deref(),
+        Some("de Miranda")
+    );
+    assert_eq!(
+        speaker_of("“We stay,” said Ahmed al-Sharif.", "We stay").as_deref(),
+        Some("Ahmed al-Sharif")
+    );
+    assert_eq!(
+        speaker_of("“We stay,” said Ms. de la Fuente-Ortega.", "We stay").as_deref(),
+        Some("de la Fuente-Ortega")
+    );
+    assert_eq!(
+        speaker_of("“No comment,” said Karin von Albrecht.", "No comment").as_deref(),
+        Some("Karin von Albrecht")
+    );
+}
+
+#[test]
+fn organisations_groups_and_anonymous_sources() {
+    let a = run("“We will respond,” the Kremlin said.");
+    assert_eq!(
+        (a.speakers[0].speaker_type, a.speakers[0].official),
+        (SpeakerType::Organization, true)
+    );
+    let a = run("“Two gunmen died,” officials said.");
+    assert_eq!(
+        (a.speakers[0].speaker_type, a.speakers[0].official),
+        (SpeakerType::Group, true)
+    );
+    let a = run("“The plan is dead,” a senior official said.");
+    assert_eq!(a.speakers[0].speaker_type, SpeakerType::Anonymous);
+    let a = run("“We advise the public not to take them,” the Food Standards Agency said.\n\n“They are not safe,” it said.");
+    assert_eq!(a.speakers.len(), 1);
+    assert_eq!(a.speakers[0].name, "Food Standards Agency");
+}
+
+#[test]
+fn pronoun_agrees_in_gender() {
+    let t = "Fiona Parry met Mr Jones on Monday.\n\n“They never stood a chance,” she said.";
+    assert_eq!(speaker_of(t, "chance").as_deref(), Some("Fiona Parry"));
+}
+
+#[test]
+fn full_name_found_elsewhere_names_the_speaker() {
+    let t = "The event was attended by his Russian counterpart Sergei Lavrov.\n\n“We will not change course,” Mr Lavrov said.";
+    assert_eq!(
+        speaker_of(t, "change course").as_deref(),
+        Some("Sergei Lavrov")
+    );
+}
+
+// --- Kinds.
+
+#[test]
+fn scare_quotes_nicknames_and_coined_terms() {
+    assert_eq!(
+        kind_of(
+            "It is a so-called “postcode lottery” for patients.",
+            "postcode"
+        ),
+        Kind::Scare
+    );
+    assert_eq!(
+        kind_of(
+            "The tablets were sold as “slimming tablets” online.",
+            "slimming"
+        ),
+        Kind::Scare
+    );
+    assert_eq!(kind_of("Neon translates as “new.”", "new"), Kind::Scare);
+}
+
+#[test]
+fn titles_of_works_operations_and_signs() {
+    assert_eq!(
+        kind_of(
+            "She wrote a book titled “The World of Tomorrow” in 1939.",
+            "World"
+        ),
+        Kind::Title
+    );
+    assert_eq!(
+        kind_of(
+            "Police launched “Operation Cold Ember” in May.",
+            "Cold Ember"
+        ),
+        Kind::Title
+    );
+    assert_eq!(
+        kind_of(
+            "“New lower prices. Same high standards,” reads one sign.",
+            "lower prices"
+        ),
+        Kind::Title
+    );
+}
+
+#[test]
+fn first_person_fragment_is_speech() {
+    let t = "“I was shocked,” said Tyler Besecker. The price is “as low as I’ve ever seen.”";
+    assert_eq!(kind_of(t, "ever seen"), Kind::Partial);
+    assert_eq!(
+        speaker_of(t, "ever seen").as_deref(),
+        Some("Tyler Besecker")
+    );
+}
+
+#[test]
+fn words_quoted_again_take_the_original_speaker() {
+    let t = "China says it will promote ‘real democracy’\n\n“China will promote real democracy based on our own conditions,” Chinese foreign minister Wang Yi said.";
+    assert_eq!(speaker_of(t, "real democracy").as_deref(), Some("Wang Yi"));
+}
+
+// --- Quotation marks.
+
+#[test]
+fn multi_paragraph_quotation_keeps_one_speaker() {
+    let t = "“The drug was in her system,” her mother, Fiona, said.\n\n“As Eloise deteriorated, the staff did all they could.\n\n“She was burning up from within.”";
+    let w = who(t);
+    assert_eq!(w.len(), 3);
+    assert!(
+        w.iter().all(|(_, _, s)| s.as_deref() == Some("Fiona")),
+        "{w:?}"
+    );
+    let a = run(t);
+    assert!(a.quotes[2].continued);
+}
+
+#[test]
+fn nested_quotation_is_its_own_span() {
+    let t = "“In the 1960s, the Soviets deployed a vast ‘neonization’ of the capitals,” de Miranda writes.";
+    let w = who(t);
+    assert_eq!(w.len(), 2);
+    assert_eq!(w[1].0, Kind::Scare);
+    assert_eq!(w[1].1, "neonization");
+}
+
+#[test]
+fn british_single_mark_headline() {
+    let t = "China says it will work with Russia to promote ‘real democracy’";
+    assert_eq!(kind_of(t, "real democracy"), Kind::Partial);
+}
+
+#[test]
+fn straight_quotes_and_apostrophes() {
+    let t = "\"This room is where rock 'n' roll learned to walk,\" said Marguerite Van Dyke, who's 62. \"Don't bulldoze it.\"";
+    let w = who(t);
+    assert_eq!(w.len(), 2, "{w:?}");
+    assert!(w
+        .iter()
+        .all(|(_, _, s)| s.as_deref() == Some("Marguerite Van Dyke")));
+}
+
+#[test]
+fn german_and_french_marks() {
+    assert_eq!(
+        speaker_of(
+            "„Wir bleiben hier“, sagte er. „We stay,“ said Karin von Albrecht.",
+            "We stay"
+        )
+        .as_deref(),
+        Some("Karin von Albrecht")
+    );
+    assert_eq!(
+        speaker_of(
+            "«A village without a bakery is dying,» Mr Besson said.",
+            "bakery"
+        )
+        .as_deref(),
+        Some("Besson")
+    );
+}
+
+#[test]
+fn stray_mark_stays_local() {
+    let t = "He said “this never closes.\n\n“We are fine,” Ms Okafor said.";
+    assert_eq!(speaker_of(t, "We are fine").as_deref(), Some("Okafor"));
+}
+
+// --- Words that report nothing.
+
+#[test]
+fn cue_words_that_report_nothing_attribute_nothing() {
+    for t in [
+        "The said property was sold to “a developer”.",
+        "Everything went according to plan, and the “new” wing opened.",
+        "It was hard to tell the “twins” apart.",
+        "Add two cups of flour to the “mix”.",
+    ] {
+        assert!(run(t).speakers.is_empty(), "{t}");
+    }
+}
