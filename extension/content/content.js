@@ -3,7 +3,8 @@
 // the popup, and cleans up when the extension goes away.
 //
 // Test hook (documented in extension/README.md): the state is published as attributes on <html>:
-//   data-quotelight-status   idle | running | done | off | too-large | error
+// (only on pages where it has run: elsewhere it leaves no trace)
+//   data-quotelight-status   running | done | off | too-large | error
 //   data-quotelight-quotes   number of quotations painted (all kinds)
 //   data-quotelight-timings  JSON {extract, analyze, roundtrip, paint, start, firstPaint} in ms:
 //                            start is this script's start (page clock), firstPaint the time from
@@ -23,8 +24,10 @@
 
   const host = location.hostname;
   const state = {
-    /** @type {string} */
-    status: 'idle',
+    /** @type {string} 'starting' until init has decided */
+    status: 'starting',
+    /** Whether the extension has run on this page: until then it leaves no trace on it. */
+    touched: false,
     enabled: false,
     /** @type {string|null} */
     error: null,
@@ -59,8 +62,17 @@
     },
   };
 
-  /** Publishes the state for the badge and for tests. Never throws. */
+  /**
+   * Publishes the state for the badge and, once the extension has run on this page, for tests
+   * (on pages where it does not run, nothing tells the page that the extension is installed).
+   * Never throws.
+   */
   function publish() {
+    const count = controller.model
+      ? controller.model.quotes.filter((/** @type {any} */ q) => q.kind === 'direct' || q.kind === 'partial').length
+      : 0;
+    send(message(MSG.STATUS, { status: state.status, count }));
+    if (!state.touched) return;
     const root = document.documentElement;
     const painted = state.status === 'done' ? controller.paintedQuotes().length : 0;
     root.setAttribute('data-quotelight-status', state.status);
@@ -68,10 +80,6 @@
     if (state.timings) {
       root.setAttribute('data-quotelight-timings', JSON.stringify({ ...state.timings, start: startedAt, firstPaint: state.firstPaint }));
     }
-    const count = controller.model
-      ? controller.model.quotes.filter((/** @type {any} */ q) => q.kind === 'direct' || q.kind === 'partial').length
-      : 0;
-    send(message(MSG.STATUS, { status: state.status, count }));
   }
 
   /**
@@ -114,7 +122,13 @@
     state.enabled = true;
     state.status = 'running';
     state.error = null;
-    publish();
+    // A speculative run (gate) shows itself only once the settings allow it.
+    const announce = () => {
+      state.touched = true;
+      publish();
+    };
+    if (gate) gate.then((ok) => ok && !dead && announce(), () => {});
+    else announce();
     const result = await controller.run({ ...domHooks, gate });
     if (result.status === 'stale' || !state.enabled || dead) return;
     state.status = result.status;

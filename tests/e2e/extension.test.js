@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  MSG, getState, highlights, lastToken, longestTask, openPage, pageSnapshot, screenshot, tabId, tabMessage, timings, waitForStatus, withExtension,
+  MSG, getState, highlights, lastToken, longestTask, openPage, pageSnapshot, screenshot, tabId, tabMessage, timings, waitForState, waitForStatus, withExtension,
 } from './helpers.js';
 
 const ctx = withExtension({ before, after });
@@ -27,6 +27,19 @@ async function report(label, page) {
   console.log(`[figures] ${label}: first paint ${t?.firstPaint?.toFixed(1)} ms after content-script start; `
     + `extract ${t?.extract?.toFixed(1)} ms, wasm analyze ${t?.analyze?.toFixed(2)} ms, round trip ${t?.roundtrip?.toFixed(1)} ms, `
     + `paint ${t?.paint?.toFixed(1)} ms; longest task during the run ${longest.during.toFixed(0)} ms (page overall ${longest.overall.toFixed(0)} ms)`);
+}
+
+/**
+ * Lists what would tell a page that the extension is installed: its attributes, elements, highlights.
+ * @param {import('playwright-core').Page} page
+ * @returns {Promise<string[]>}
+ */
+function traces(page) {
+  return page.evaluate(() => [
+    ...[...document.documentElement.attributes].map((a) => a.name).filter((n) => n.startsWith('data-quotelight')),
+    ...[...document.querySelectorAll('quotelight-ui, quotelight-mark')].map((e) => e.localName),
+    ...[...CSS.highlights.keys()].map(String).filter((n) => n.startsWith('quotelight')),
+  ]);
 }
 
 /**
@@ -74,8 +87,8 @@ describe('news article page', () => {
   test('leaves text, DOM, scroll and focus unchanged through analysis, toggling and re-analysis', async () => {
     // The page as it is without the extension's work: opened with the site set to “never”.
     await ctx.browser.worker.evaluate(() => chrome.storage.local.set({ settings: { sites: { '127.0.0.1': 'never' } } }));
-    const { page, errors, status } = await open('news-article.html', ['off', 'done']);
-    assert.equal(status, 'off');
+    const { page, errors } = await open('news-article.html', null);
+    assert.equal(await waitForState(ctx.browser.worker, page, ['off', 'done']), 'off');
     await ctx.browser.worker.evaluate(() => chrome.storage.local.set({ settings: {} }));
     await page.evaluate(() => {
       window.scrollTo(0, 300);
@@ -182,14 +195,16 @@ describe('news article page', () => {
 
   test('“never on this site” keeps it off; a page that is not an article waits to be asked', async () => {
     await ctx.browser.worker.evaluate(() => chrome.storage.local.set({ settings: { sites: { '127.0.0.1': 'never' } } }));
-    const { page, status } = await open('news-article.html', ['off', 'done', 'idle']);
-    assert.equal(status, 'off');
+    const { page } = await open('news-article.html', null);
+    assert.equal(await waitForState(ctx.browser.worker, page, ['off', 'done', 'idle']), 'off');
     assert.deepEqual(await highlights(page), {});
+    assert.deepEqual(await traces(page), [], 'no trace of the extension on the page');
     await ctx.browser.worker.evaluate(() => chrome.storage.local.set({ settings: {} }));
     await page.close();
 
-    const other = await open('not-article.html', ['idle', 'done']);
-    assert.equal(other.status, 'idle', 'no article signals: no automatic run');
+    const other = await open('not-article.html', null);
+    assert.equal(await waitForState(ctx.browser.worker, other.page, ['idle', 'done']), 'idle', 'no article signals: no automatic run');
+    assert.deepEqual(await traces(other.page), [], 'no trace of the extension on the page');
     // The toolbar shortcut sends this message (keyboard shortcuts cannot be pressed headless).
     await tabMessage(ctx.browser.worker, other.page, { type: MSG.TOGGLE });
     assert.equal(await waitForStatus(other.page, ['done']), 'done');

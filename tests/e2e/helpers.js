@@ -170,6 +170,26 @@ export async function waitForStatus(page, statuses = ['done', 'too-large', 'erro
 }
 
 /**
+ * Waits until the content script's own state (asked through the worker, as the popup does) has
+ * one of the given statuses: for pages where it does not run, which carry no attribute.
+ * @param {import('playwright-core').Worker} worker
+ * @param {import('playwright-core').Page} page
+ * @param {string[]} statuses
+ * @param {number} [timeout]
+ * @returns {Promise<string>}
+ */
+export async function waitForState(worker, page, statuses, timeout = 20000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    // Null while the content script is not there yet.
+    const status = await tabMessage(worker, page, { type: MSG.GET_STATE }).then((s) => s?.status, () => null);
+    if (status && statuses.includes(status)) return status;
+    if (Date.now() > deadline) throw new Error(`state ${status} after ${timeout} ms, waiting for ${statuses.join('|')}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
  * Sends a message to the content script of the tab showing `page`, through the extension's
  * worker (as the popup does), and returns the reply.
  * @param {import('playwright-core').Worker} worker
@@ -367,9 +387,9 @@ let openings = 0;
  * Opens a page of the test server and waits for the extension to settle.
  * @param {{server: any, browser: any}} handle from withExtension
  * @param {string} path e.g. /pages/news-article.html
- * @param {string[]} [statuses]
+ * @param {string[]|null} [statuses] null: do not wait
  * @param {number} [timeout]
- * @returns {Promise<{page: import('playwright-core').Page, errors: string[], status: string}>}
+ * @returns {Promise<{page: import('playwright-core').Page, errors: string[], status: string|null}>}
  */
 export async function openPage(handle, path, statuses, timeout) {
   const page = await handle.browser.context.newPage();
@@ -377,6 +397,6 @@ export async function openPage(handle, path, statuses, timeout) {
   // A distinct URL per opening: tabs are told apart by URL (tabId), and a page left open by a
   // failed test must not be mistaken for the next one.
   await page.goto(`${handle.server.origin}${path}${path.includes('?') ? '&' : '?'}open=${++openings}`);
-  const status = await waitForStatus(page, statuses, timeout);
+  const status = statuses === null ? null : await waitForStatus(page, statuses, timeout);
   return { page, errors, status };
 }

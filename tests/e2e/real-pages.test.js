@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  DEV_PAGES, MSG, collectErrors, content, getState, highlights, lastToken, longestTask, pageSnapshot, screenshot, tabMessage, timings, waitForStatus, withExtension,
+  DEV_PAGES, MSG, collectErrors, content, getState, highlights, lastToken, longestTask, pageSnapshot, screenshot, tabMessage, timings, waitForState, waitForStatus, withExtension,
 } from './helpers.js';
 
 /** Share of gold quotations that must be right on each page (QUOTELIGHT_GOLD_MIN overrides it). */
@@ -69,7 +69,7 @@ describe('real news pages', { skip: slugs.length === 0 && 'no ../shared/eval/dev
       const errors = collectErrors(page);
       await page.goto(`${ctx.server.origin}/dev/${slug}/source.html`, { waitUntil: 'domcontentloaded' });
       const before = await pageSnapshot(page);
-      let status = await waitForStatus(page, ['done', 'idle', 'error', 'too-large', 'off']);
+      let status = await waitForState(ctx.browser.worker, page, ['done', 'idle', 'error', 'too-large', 'off']);
       const auto = status === 'done';
       if (status === 'idle') {
         await tabMessage(ctx.browser.worker, page, { type: MSG.SET_ENABLED, enabled: true });
