@@ -19,8 +19,10 @@
   const { MSG, message, isMessage } = ns.messages;
   const { chromeApi, errors, settings: settingsMod } = ns;
 
-  /** Delay after the last change of the page before re-analysing it. */
+  /** Delay after the last change in the article before re-reading it. */
   const MUTATION_DEBOUNCE_MS = 400;
+  /** The same for changes elsewhere (ads, widgets, clocks): they rarely touch the article. */
+  const OUTSIDE_DEBOUNCE_MS = 2000;
 
   const host = location.hostname;
   const state = {
@@ -156,12 +158,19 @@
           return;
         }
         const ui = controller.host;
-        // Changes inside the overlay or to attributes only are not new article text.
-        if (records.every((r) => (ui && ui.contains(r.target)) || r.target === document.documentElement)) return;
+        // Changes inside the overlay are not new article text.
+        if (records.every((r) => ui && ui.contains(r.target))) return;
+        const roots = controller.map?.roots ?? [];
+        const inArticle = roots.length === 0 || roots.some((root) => !root.isConnected)
+          || records.some((r) => roots.some((root) => root.contains(r.target) || r.target.contains(root)));
+        // Changes in the article are debounced; changes elsewhere schedule one re-read at most
+        // every OUTSIDE_DEBOUNCE_MS, so that a ticking widget neither delays nor floods it.
+        if (!inArticle && debounce) return;
         clearTimeout(debounce);
         debounce = setTimeout(() => {
+          debounce = 0;
           if (state.enabled && !dead) run().catch(handleError);
-        }, MUTATION_DEBOUNCE_MS);
+        }, inArticle ? MUTATION_DEBOUNCE_MS : OUTSIDE_DEBOUNCE_MS);
       });
     }
     if (document.body) observer.observe(document.body, { childList: true, subtree: true, characterData: true });
@@ -171,6 +180,7 @@
   function stop() {
     state.enabled = false;
     clearTimeout(debounce);
+    debounce = 0;
     observer?.disconnect();
     controller.clear(domHooks);
     controller.forget();
@@ -183,6 +193,7 @@
     if (dead) return;
     dead = true;
     clearTimeout(debounce);
+    debounce = 0;
     observer?.disconnect();
     try {
       controller.clear(domHooks);

@@ -24,6 +24,20 @@
    */
 
   /**
+   * Tells whether two text maps cover the same text nodes in the same way.
+   * @param {any} a
+   * @param {any} b
+   * @returns {boolean}
+   */
+  function sameNodes(a, b) {
+    if (a.text !== b.text || a.segNode.length !== b.segNode.length) return false;
+    for (let i = 0; i < a.segNode.length; i++) {
+      if (a.segNode[i] !== b.segNode[i] || a.segStart[i] !== b.segStart[i] || a.segNodeStart[i] !== b.segNodeStart[i]) return false;
+    }
+    return true;
+  }
+
+  /**
    * Creates the controller for one document.
    * @param {object} options
    * @param {Document} options.doc
@@ -48,6 +62,8 @@
     /** @type {string|null} text of the last analysis, to skip re-analysing unchanged text */
     let lastText = null;
     let lastAnalysis = null;
+    /** @type {any} the analysis that is painted now */
+    let lastPainted = null;
     let generation = 0;
     /** @type {Map<number, number>} per speaker, the last quotation scrolled to */
     const cursor = new Map();
@@ -137,6 +153,11 @@
         if (hooks.gate && !(await hooks.gate)) return { status: 'stale', textLength: 0, error: null, timings: null };
         if (gen !== generation) return { status: 'stale', textLength: 0, error: null, timings: null };
         const t2 = performance.now();
+        if (model && map && analysis === lastPainted && sameNodes(map, next)) {
+          // Same text in the same nodes (the page changed elsewhere): what is painted still holds.
+          return { status: 'done', textLength: next.text.length, error: null, timings: { extract: t1 - t0, analyze: 0, roundtrip: t2 - t1, paint: 0 } };
+        }
+        lastPainted = analysis;
         map = next;
         model = highlight.buildModel(analysis);
         hooks.beforePaint?.();
@@ -206,6 +227,7 @@
         }
         model = null;
         map = null;
+        lastPainted = null;
         if (ui) {
           ui.destroy();
           ui = null;
