@@ -76,6 +76,10 @@ describe('news article page', () => {
     }
     // The split quotation is painted exactly, across the link and the emphasis.
     const painted = Object.values(await highlights(page)).flat();
+    // Every painted range is the analysed quotation (the page's white space collapsed), emoji included.
+    const collapse = (/** @type {string} */ t) => t.replace(/[ \t\n\r\f]+/g, ' ');
+    for (const q of state.quotes) assert.ok(painted.some((t) => collapse(t) === q.text), `painted exactly: ${q.text}`);
+    assert.ok(state.quotes.some((/** @type {any} */ q) => q.text === '“We asked for this in 2019 🙄 and again in 2022,”'));
     assert.ok(painted.includes('“The repairs are overdue by a decade, and everyone in this building knows it,”'), painted.join('\n'));
     assert.equal(await page.evaluate(() => document.documentElement.getAttribute('data-quotelight-quotes')), String(state.quotes.length));
     await screenshot(page, 'news-article');
