@@ -247,6 +247,23 @@ test('late paragraphs are highlighted when they arrive, once', async () => {
   await page.close();
 });
 
+test('a single-page site that swaps the article: the new story is highlighted, the old one is gone', async () => {
+  const { page, errors, status } = await open('spa.html');
+  assert.equal(status, 'done');
+  const painted = async () => Object.values(await highlights(page)).flat().join('\n');
+  assert.match(await painted(), /Families kept telling us/);
+  await page.locator('#next').click();
+  const deadline = Date.now() + 10000;
+  while (!/earned its rest/.test(await painted()) && Date.now() < deadline) await page.waitForTimeout(100);
+  const now = await painted();
+  assert.match(now, /earned its rest/);
+  assert.doesNotMatch(now, /Families kept telling us/);
+  const state = await getState(ctx.browser.worker, page);
+  assert.equal(lastToken(speakerOf(state, quoteWith(state, 'earned its rest')) ?? ''), 'novak');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('works on a page whose CSP forbids wasm (analysis runs in the worker)', async () => {
   const { page, errors, status } = await open('strict-csp.html');
   assert.equal(status, 'done');
