@@ -52,7 +52,7 @@
     analyze: async (text) => {
       const reply = await chromeApi.sendMessage(message(MSG.ANALYZE, { text }));
       if (!reply?.ok) throw new Error(reply?.error ?? 'no reply from the extension');
-      return { analysis: reply.analysis, analyzeMs: reply.analyzeMs };
+      return { analysis: reply.analysis, analyzeMs: reply.analyzeMs, initMs: reply.initMs };
     },
   });
 

@@ -11,6 +11,7 @@
    * @typedef {object} Timings milliseconds
    * @property {number} extract taking the page text
    * @property {number} analyze inside wasm
+   * @property {number} init waiting for the analyser to load (0 once it is warm)
    * @property {number} roundtrip asking for the analysis and getting it back (includes analyze)
    * @property {number} paint resolving ranges and painting
    */
@@ -41,8 +42,9 @@
    * Creates the controller for one document.
    * @param {object} options
    * @param {Document} options.doc
-   * @param {(text: string) => Promise<{analysis: any, analyzeMs: number}>} options.analyze
-   *   analyses text; throws with a readable message on failure
+   * @param {(text: string) => Promise<{analysis: any, analyzeMs: number, initMs?: number}>} options.analyze
+   *   analyses text (analyzeMs inside wasm, initMs waiting for it to load); throws with a
+   *   readable message on failure
    * @param {number} options.maxLength texts longer than this are refused
    * @param {() => Element[]} [options.roots] where the article is (default: textmap.findArticleRoots)
    * @param {boolean} [options.wrap] force the wrapping fallback instead of the Highlight API
@@ -136,11 +138,13 @@
         }
         let analysis = lastAnalysis;
         let analyzeMs = 0;
+        let initMs = 0;
         if (next.text !== lastText || !analysis) {
           try {
             const reply = await analyze(next.text);
             analysis = reply.analysis;
             analyzeMs = reply.analyzeMs;
+            initMs = reply.initMs ?? 0;
           } catch (error) {
             if (gen !== generation) return { status: 'stale', textLength: 0, error: null, timings: null };
             controller.clear();
@@ -181,7 +185,7 @@
           status: 'done',
           textLength: next.text.length,
           error: null,
-          timings: { extract: t1 - t0, analyze: analyzeMs, roundtrip: t2 - t1, paint: t3 - t2 },
+          timings: { extract: t1 - t0, analyze: analyzeMs, init: initMs, roundtrip: t2 - t1, paint: t3 - t2 },
         };
       },
 

@@ -25,7 +25,7 @@ async function report(label, page) {
   const t = await timings(page);
   const longest = await longestTask(page);
   console.log(`[figures] ${label}: first paint ${t?.firstPaint?.toFixed(1)} ms after content-script start; `
-    + `extract ${t?.extract?.toFixed(1)} ms, wasm analyze ${t?.analyze?.toFixed(2)} ms, round trip ${t?.roundtrip?.toFixed(1)} ms, `
+    + `extract ${t?.extract?.toFixed(1)} ms, wasm analyze ${t?.analyze?.toFixed(2)} ms, round trip ${t?.roundtrip?.toFixed(1)} ms (of which waiting for the wasm to load ${t?.init?.toFixed(1)} ms), `
     + `paint ${t?.paint?.toFixed(1)} ms; longest task during the run ${longest.during.toFixed(0)} ms (page overall ${longest.overall.toFixed(0)} ms)`);
 }
 
