@@ -13,7 +13,7 @@
 //! 5. Words quoted again ("real democracy") take the speaker of the longer
 //!    quotation they come from.
 
-use std::collections::{HashMap, HashSet};
+use crate::lexicon::{HashMap, HashSet};
 
 use crate::cues::CueMatch;
 use crate::lexicon::lexicon;
@@ -62,6 +62,8 @@ pub struct Attribution {
     pub mentions: Vec<Mention>,
     /// Pairs of mentions found to name the same speaker.
     pub same_speaker: Vec<(usize, usize)>,
+    /// For each cue, the mention of its source.
+    pub cue_mention: Vec<Option<usize>>,
 }
 
 /// Returns a flag per token: true inside a quotation, marks included.
@@ -124,6 +126,16 @@ pub fn attribute(
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .collect();
 
+    // Names of the people cues attribute speech to, as token lists.
+    let speaker_names: Vec<Vec<String>> = cues
+        .iter()
+        .filter_map(|c| c.source.as_ref())
+        .filter(|m| {
+            m.form == crate::types::MentionForm::Name
+                || m.speaker_type == crate::types::SpeakerType::Person
+        })
+        .map(|m| m.name.split_whitespace().map(str::to_lowercase).collect())
+        .collect();
     // Word tokens before each token, to tell in O(1) whether a quotation opens its sentence.
     let mut words_before = Vec::with_capacity(doc.tokens.len() + 1);
     let mut count = 0usize;
@@ -190,7 +202,7 @@ pub fn attribute(
             .or(leading.filter(|(_, c)| c.source.is_some()))
             .or(later.filter(|(_, c)| c.source.is_some()));
         if let Some((ci, c)) = chosen {
-            a.source = Source::Mention(cue_mention[ci].expect("chosen cues have a source"));
+            a.source = cue_mention[ci].map_or(Source::Nobody, Source::Mention);
             a.cue = Some(c.cue.span);
             a.via = c.via.clone();
             a.rule = Some(Rule::Cue);
@@ -217,10 +229,10 @@ pub fn attribute(
 
         // --- Kind.
         let before: Vec<String> = (open.saturating_sub(3).max(sentence.first_token)..open)
-            .map(|k| doc.tok(k).to_lowercase())
+            .map(|k| doc.low(k).to_string())
             .collect();
         let after: Vec<String> = (after_close..(after_close + 2).min(sentence.end_token))
-            .map(|k| doc.tok(k).to_lowercase())
+            .map(|k| doc.low(k).to_string())
             .collect();
         let title_context = before
             .iter()
@@ -273,7 +285,17 @@ pub fn attribute(
         } else if first_person || n_words >= 7 {
             Kind::Partial
         } else {
-            Kind::Scare
+            // "De Miranda understands the 1900s as the “neon century”": a phrase
+            // in a sentence about someone the article quotes elsewhere is theirs.
+            match quoted_person_subject(doc, sentence.first_token, open, &speaker_names) {
+                Some(m) if n_words >= 2 && !scare_context => {
+                    mentions.push(m);
+                    a.source = Source::Mention(mentions.len() - 1);
+                    a.rule = Some(Rule::Neighbour);
+                    Kind::Partial
+                }
+                _ => Kind::Scare,
+            }
         };
         if matches!(a.kind, Kind::Scare | Kind::Title) {
             a.source = Source::Nobody;
@@ -290,7 +312,7 @@ pub fn attribute(
         .iter()
         .map(|a| normalized(a.quote.inner.slice(doc.text)))
         .collect();
-    let mut scare_terms: HashSet<&str> = HashSet::new();
+    let mut scare_terms: HashSet<&str> = HashSet::default();
     for (i, a) in out.iter_mut().enumerate() {
         if a.kind == Kind::Scare {
             scare_terms.insert(&normal[i]);
@@ -306,7 +328,7 @@ pub fn attribute(
     }
 
     // --- Sieve 3: multi-paragraph quotations share their speaker.
-    let mut group_source: HashMap<usize, usize> = HashMap::new();
+    let mut group_source: HashMap<usize, usize> = HashMap::default();
     for (j, o) in out.iter().enumerate() {
         if o.rule.is_some() && matches!(o.source, Source::Mention(_)) {
             group_source.entry(o.quote.group).or_insert(j);
@@ -323,20 +345,20 @@ pub fn attribute(
     }
 
     // --- Sieve 4: same paragraph, then the previous paragraph.
-    let mut explicit_in: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut explicit_in: HashMap<usize, Vec<usize>> = HashMap::default();
     for (j, o) in out.iter().enumerate() {
         if o.rule.is_some() && o.quote.depth == 0 {
             explicit_in.entry(o.quote.paragraph).or_default().push(j);
         }
     }
     let paragraph_of = |token: usize| doc.sentences[doc.sentence_of_token[token]].paragraph;
-    let mut last_cue_in: HashMap<usize, usize> = HashMap::new();
+    let mut last_cue_in: HashMap<usize, usize> = HashMap::default();
     for (ci, c) in cues.iter().enumerate() {
         if !c.weak && c.source.is_some() {
             last_cue_in.insert(paragraph_of(c.cue.first_token), ci);
         }
     }
-    let mut last_speech_in: HashMap<usize, usize> = HashMap::new();
+    let mut last_speech_in: HashMap<usize, usize> = HashMap::default();
     for i in 0..out.len() {
         let p = out[i].quote.paragraph;
         if out[i].source == Source::Nobody && speech(&out[i]) && out[i].quote.depth == 0 {
@@ -413,7 +435,7 @@ pub fn attribute(
 
     // --- Sieve 5: words quoted again take the speaker of their longer quotation.
     let roots = roots(&out);
-    let mut donors_by_bigram: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    let mut donors_by_bigram: HashMap<(&str, &str), Vec<usize>> = HashMap::default();
     for (j, o) in out.iter().enumerate() {
         if o.kind == Kind::Direct && roots[j].is_some() {
             let ws: Vec<&str> = normal[j].split(' ').collect();
@@ -478,6 +500,7 @@ pub fn attribute(
         quotes: out,
         mentions,
         same_speaker,
+        cue_mention,
     }
 }
 
@@ -534,8 +557,7 @@ fn sentence_subject(
     let first = first.max(colon.saturating_sub(WINDOW));
     if let Some(comma) = (first..colon).find(|&k| doc.tok(k) == ",") {
         if (first..comma).next().is_some_and(|k| {
-            lex.is("preposition", &doc.tok(k).to_lowercase())
-                || lex.is("subordinator", &doc.tok(k).to_lowercase())
+            lex.is("preposition", doc.low(k)) || lex.is("subordinator", doc.low(k))
         }) {
             a = comma + 1;
         }
@@ -574,6 +596,35 @@ fn sentence_subject(
     (m.form != crate::types::MentionForm::Nominal || m.role.is_some()).then_some(m)
 }
 
+/// The person a sentence opens with, when cues elsewhere attribute speech to
+/// them under the same name ("De Miranda" and "de Miranda writes").
+fn quoted_person_subject(
+    doc: &Document,
+    first: usize,
+    open: usize,
+    speaker_names: &[Vec<String>],
+) -> Option<Mention> {
+    if open <= first + 1 {
+        return None;
+    }
+    let end = crate::mentions::capitalized_run_end(doc, first, open.min(first + 6));
+    if end <= first || end >= open {
+        return None;
+    }
+    let mut m = parse_np(doc, first, end)?;
+    if m.form != crate::types::MentionForm::Name
+        && m.speaker_type != crate::types::SpeakerType::Person
+    {
+        return None;
+    }
+    let toks: Vec<String> = m.name.split_whitespace().map(str::to_lowercase).collect();
+    let known = speaker_names.iter().any(|n| {
+        !n.is_empty() && n.last() == toks.last() && (n.len() == 1 || toks.len() == 1 || n == &toks)
+    });
+    m.is_source = true;
+    known.then_some(m)
+}
+
 /// The subject of a naming verb just before a quotation ("she called",
 /// "ministers have dubbed"), with the verb's span.
 fn naming_source(
@@ -584,7 +635,7 @@ fn naming_source(
 ) -> Option<(Mention, Span)> {
     let verb = (open.saturating_sub(4).max(first)..open).rev().find(|&k| {
         matches!(
-            doc.tok(k).to_lowercase().as_str(),
+            doc.low(k),
             "called"
                 | "calls"
                 | "call"

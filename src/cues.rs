@@ -41,7 +41,8 @@ const NOUN_LIKE: &[&str] = &[
 /// Verbs that report speech only beside a quotation or before "that".
 const WEAK: &[&str] = &[
     "find", "continue", "report", "agree", "mention", "observe", "demand", "promise", "threaten",
-    "conclude", "repeat", "cry", "post", "recount", "respond", "shout", "ask",
+    "conclude", "repeat", "cry", "post", "recount", "respond", "shout", "ask", "recall",
+    "estimate", "hear", "propose", "maintain",
 ];
 /// "according to plan": objects that make the phrase mean "as planned".
 const ACCORDING_TO_NOT_SPEECH: &[&str] = &[
@@ -119,19 +120,24 @@ pub fn find(doc: &Document, in_quote: &[bool]) -> Vec<CueMatch> {
             continue;
         }
         let w = doc.tok(i);
-        let l = w.to_lowercase();
+        let l = doc.low(i);
+        let lemma = lex.cue_lemma(l);
+        if lemma.is_none() && !matches!(l, "according" | "quoted" | "cited") {
+            i += 1; // most words: nothing more to look at
+            continue;
+        }
         let sentence = doc.sentences[doc.sentence_of_token[i]];
-        let prev = (i > sentence.first_token).then(|| doc.tok(i - 1).to_lowercase());
-        let next = (i + 1 < sentence.end_token).then(|| doc.tok(i + 1).to_lowercase());
+        let prev = (i > sentence.first_token).then(|| doc.low(i - 1));
+        let next = (i + 1 < sentence.end_token).then(|| doc.low(i + 1));
 
-        if l == "according" && next.as_deref() == Some("to") {
+        if l == "according" && next == Some("to") {
             let after = if i + 2 < n {
-                doc.tok(i + 2).to_lowercase()
+                doc.low(i + 2).to_string()
             } else {
                 String::new()
             };
             let after2 = if i + 3 < n {
-                format!("{after} {}", doc.tok(i + 3).to_lowercase())
+                format!("{after} {}", doc.low(i + 3))
             } else {
                 String::new()
             };
@@ -153,7 +159,7 @@ pub fn find(doc: &Document, in_quote: &[bool]) -> Vec<CueMatch> {
             }
         }
 
-        if matches!(l.as_str(), "quoted" | "cited") {
+        if matches!(l, "quoted" | "cited") {
             if let Some(m) =
                 quoted_as_saying(doc, i, sentence.first_token, sentence.end_token, in_quote)
             {
@@ -163,7 +169,7 @@ pub fn find(doc: &Document, in_quote: &[bool]) -> Vec<CueMatch> {
             }
         }
 
-        let Some(lemma) = lex.cue_lemma(&l) else {
+        let Some(lemma) = lemma else {
             i += 1;
             continue;
         };
@@ -171,12 +177,12 @@ pub fn find(doc: &Document, in_quote: &[bool]) -> Vec<CueMatch> {
             i += 1; // "Said" inside a name, "Note" as a heading word.
             continue;
         }
-        if !is_verb_use(doc, i, lemma, &l, prev.as_deref(), next.as_deref()) {
+        if !is_verb_use(doc, i, lemma, l, prev, next) {
             i += 1;
             continue;
         }
         let weak = WEAK.contains(&lemma)
-            && !matches!(next.as_deref(), Some("that" | ":" | ","))
+            && !matches!(next, Some("that" | ":" | ","))
             && !next_is_mark(doc, i + 1, n);
         let (source, inverted) = source_of(
             doc,
@@ -245,6 +251,15 @@ fn is_verb_use(
 ) -> bool {
     let lex = lexicon();
     if let Some(p) = prev {
+        // "have been accused by critics", "is said to be": the passive names
+        // the one spoken about, not the speaker.
+        if matches!(p, "been" | "being" | "be" | "was" | "were" | "is" | "are")
+            && lemma != "quote"
+            && form.ends_with(['d', 'n'])
+            && form != lemma
+        {
+            return false;
+        }
         // "the said property", "a claim", "the report": a determiner makes it a noun.
         if lex.is("determiner", p) && !matches!(p, "that" | "both" | "each" | "all") {
             return false;
@@ -358,7 +373,7 @@ fn quoted_as_saying(
     let as_at = (i + 1..limit.saturating_sub(1)).find(|&k| {
         doc.tok(k).eq_ignore_ascii_case("as")
             && matches!(
-                doc.tok(k + 1).to_lowercase().as_str(),
+                doc.low(k + 1),
                 "saying" | "telling" | "stating" | "writing" | "declaring" | "warning"
             )
     })?;
@@ -367,7 +382,7 @@ fn quoted_as_saying(
     }
     let passive_aux = i > first
         && matches!(
-            doc.tok(i - 1).to_lowercase().as_str(),
+            doc.low(i - 1),
             "was" | "were" | "is" | "are" | "been" | "being"
         );
     let start = if passive_aux { i - 1 } else { i };
@@ -478,25 +493,22 @@ fn via_near(
             if in_quote[k] {
                 return None;
             }
-            let l = doc.tok(k).to_lowercase();
+            let l = doc.low(k);
             if l == "in" || l == "during" {
                 // "in a statement", "in an interview with the BBC", "in his introduction".
                 let mut s = k + 1;
-                while s < to
-                    && (lex.is("determiner", &doc.tok(s).to_lowercase())
-                        || doc.tok(s).ends_with("al"))
-                {
+                while s < to && (lex.is("determiner", doc.low(s)) || doc.tok(s).ends_with("al")) {
                     s += 1;
                 }
                 while s < to
-                    && !MEDIUM_NOUNS.contains(&doc.tok(s).to_lowercase().as_str())
+                    && !MEDIUM_NOUNS.contains(&doc.low(s))
                     && s < k + 5
                     && doc.tokens[s].kind == TokenKind::Word
                     && !doc.tok(s).chars().next().is_some_and(char::is_uppercase)
                 {
                     s += 1;
                 }
-                if s < to && MEDIUM_NOUNS.contains(&doc.tok(s).to_lowercase().as_str()) {
+                if s < to && MEDIUM_NOUNS.contains(&doc.low(s)) {
                     let mut e = s + 1;
                     if e + 1 < to
                         && matches!(doc.tok(e), "with" | "to" | "on")

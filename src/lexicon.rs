@@ -5,10 +5,86 @@
 //! time and parsed once on first use. Gathered here, in one place, so that no
 //! stage hides a word list in its `if`s.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::types::Gender;
+
+/// A fast, non-cryptographic hasher (the Fx hash of rustc) for the lexicon
+/// tables: their keys are our own words, so flooding is no concern, and
+/// lookups are most of the analyser's work.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// A map with the fast hasher.
+pub type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A set with the fast hasher.
+pub type HashSet<K> = StdHashSet<K, BuildHasherDefault<FxHasher>>;
+
+/// The function-word classes of `function_words.txt`, in bit order.
+const CLASSES: &[&str] = &[
+    "determiner",
+    "indefinite",
+    "pronoun_male",
+    "pronoun_female",
+    "pronoun_plural",
+    "pronoun_neuter",
+    "pronoun_first",
+    "preposition",
+    "subordinator",
+    "conjunction",
+    "auxiliary",
+    "temporal",
+    "title_cue",
+    "scare_cue",
+    "first_person",
+];
+
+/// Returns `word` lower-cased, without allocating when it already is.
+fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
+}
 
 /// How an abbreviation's final period behaves at a possible sentence end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,8 +125,10 @@ pub struct Lexicon {
     pub groups: HashMap<&'static str, bool>,
     /// Given name → gender.
     pub given_names: HashMap<&'static str, Gender>,
-    /// Function-word class → words.
-    pub function_words: HashMap<&'static str, HashSet<&'static str>>,
+    /// Function word → bit set of its classes (bit order of `CLASSES`).
+    pub function_words: HashMap<&'static str, u32>,
+    /// First words of role phrases, to rule most tokens out at once.
+    pub role_first_words: HashSet<String>,
 }
 
 const CUE_VERBS: &str = include_str!("lexicon/cue_verbs.txt");
@@ -85,7 +163,7 @@ fn gender(code: &str) -> Gender {
 
 impl Lexicon {
     fn parse() -> Self {
-        let mut cue_forms = HashMap::new();
+        let mut cue_forms = HashMap::default();
         let mut cue_examples = Vec::new();
         for line in lines(CUE_VERBS) {
             let (forms, example) = line.split_once('|').unwrap_or((line, ""));
@@ -98,7 +176,7 @@ impl Lexicon {
             cue_examples.push((lemma, example.trim()));
         }
 
-        let mut abbreviations = HashMap::new();
+        let mut abbreviations = HashMap::default();
         let mut abbreviation_examples = Vec::new();
         for line in lines(ABBREVIATIONS) {
             let (entry, example) = line.split_once('|').unwrap_or((line, ""));
@@ -125,8 +203,8 @@ impl Lexicon {
             .flat_map(str::split_whitespace)
             .collect();
 
-        let mut honorifics = HashMap::new();
-        let mut honorific_roles: HashMap<String, &'static str> = HashMap::new();
+        let mut honorifics = HashMap::default();
+        let mut honorific_roles: HashMap<String, &'static str> = HashMap::default();
         for line in lines(HONORIFICS) {
             let cols: Vec<&str> = line.split_whitespace().collect();
             if let [word, g, official, ..] = cols[..] {
@@ -137,7 +215,7 @@ impl Lexicon {
             }
         }
 
-        let mut roles = HashMap::new();
+        let mut roles = HashMap::default();
         let mut max_role_words = 1;
         for line in lines(ROLES) {
             if let Some((flag, role)) = line.split_once(' ') {
@@ -162,7 +240,7 @@ impl Lexicon {
             .map(|(flag, word)| (word.trim(), official_flag(flag)))
             .collect();
 
-        let mut given_names = HashMap::new();
+        let mut given_names = HashMap::default();
         for line in lines(GIVEN_NAMES) {
             let mut words = line.split_whitespace();
             let g = gender(words.next().unwrap_or("-"));
@@ -171,13 +249,22 @@ impl Lexicon {
             }
         }
 
-        let mut function_words = HashMap::new();
+        let mut function_words: HashMap<&'static str, u32> = HashMap::default();
         for line in lines(FUNCTION_WORDS) {
             let mut words = line.split_whitespace();
-            if let Some(class) = words.next() {
-                function_words.insert(class, words.collect());
+            let Some(class) = words.next() else { continue };
+            let Some(bit) = CLASSES.iter().position(|c| *c == class) else {
+                continue;
+            };
+            for w in words {
+                *function_words.entry(w).or_default() |= 1 << bit;
             }
         }
+        let role_first_words = roles
+            .keys()
+            .filter_map(|r| r.split(' ').next())
+            .map(str::to_string)
+            .collect();
 
         Lexicon {
             cue_forms,
@@ -194,25 +281,56 @@ impl Lexicon {
             groups,
             given_names,
             function_words,
+            role_first_words,
         }
     }
 
     /// Returns true when `word` (any case) belongs to function-word class `class`.
     pub fn is(&self, class: &str, word: &str) -> bool {
+        let Some(bit) = CLASSES.iter().position(|c| *c == class) else {
+            return false;
+        };
         self.function_words
-            .get(class)
-            .is_some_and(|set| set.contains(word) || set.contains(word.to_lowercase().as_str()))
+            .get(lowercase(word).as_ref())
+            .is_some_and(|bits| bits & (1 << bit) != 0)
+    }
+
+    /// Returns true for determiners, pronouns, prepositions, conjunctions,
+    /// auxiliaries and time words: words that are never names.
+    pub fn is_closed_class(&self, word: &str) -> bool {
+        const NOT_NAMES: &[&str] = &[
+            "determiner",
+            "preposition",
+            "subordinator",
+            "conjunction",
+            "pronoun_male",
+            "pronoun_female",
+            "pronoun_plural",
+            "pronoun_neuter",
+            "auxiliary",
+            "temporal",
+        ];
+        let mask = NOT_NAMES
+            .iter()
+            .filter_map(|c| CLASSES.iter().position(|x| x == c))
+            .fold(0u32, |m, b| m | 1 << b);
+        self.function_words
+            .get(lowercase(word).as_ref())
+            .is_some_and(|bits| bits & mask != 0)
     }
 
     /// Returns the lemma when `word` is a reporting verb form.
     pub fn cue_lemma(&self, word: &str) -> Option<&'static str> {
-        self.cue_forms.get(&word.to_lowercase()).copied()
+        self.cue_forms.get(lowercase(word).as_ref()).copied()
     }
 
     /// Returns (gender, official) when `word` is an honorific ("Mr", "Sen.").
     pub fn honorific(&self, word: &str) -> Option<(Gender, bool)> {
+        if !word.starts_with(char::is_uppercase) {
+            return None; // honorifics are written with a capital
+        }
         self.honorifics
-            .get(&word.trim_end_matches('.').to_lowercase())
+            .get(lowercase(word.trim_end_matches('.')).as_ref())
             .copied()
     }
 
@@ -293,7 +411,12 @@ mod tests {
             "scare_cue",
             "first_person",
         ] {
-            assert!(lex.function_words.contains_key(class), "{class}");
+            assert!(
+                lex.function_words.values().any(|bits| bits
+                    & (1 << CLASSES.iter().position(|c| c == &class).unwrap())
+                    != 0),
+                "{class}"
+            );
         }
         assert!(lex.is("preposition", "During"));
         assert!(lex.is("first_person", "I’ve"));

@@ -9,7 +9,8 @@
 //! 3. [`cues`]: reporting verbs and phrases, each with the source it names;
 //! 4. [`mentions`]: the noun phrases that name speakers;
 //! 5. [`attribution`]: a sieve of rules giving each quotation its kind and source;
-//! 6. [`speakers`]: mentions of one speaker merged, with name, role and affiliation.
+//! 6. [`claims`]: reported speech without quotation marks, the claim of each cue;
+//! 7. [`speakers`]: mentions of one speaker merged, with name, role and affiliation.
 //!
 //! ```
 //! use quotelight::{analyze, Kind, Options};
@@ -32,6 +33,7 @@
 #![warn(missing_docs)]
 
 pub mod attribution;
+pub mod claims;
 pub mod cues;
 pub mod lexicon;
 pub mod mentions;
@@ -55,12 +57,15 @@ use attribution::Source;
 pub struct Options {
     /// Report scare quotes and titles as well as speech.
     pub include_non_speech: bool,
+    /// Report reported speech without quotation marks (kind `indirect`).
+    pub include_indirect: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
         Options {
             include_non_speech: true,
+            include_indirect: true,
         }
     }
 }
@@ -87,17 +92,70 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let result = attribution::attribute(&doc, &found, &in_quote, &cue_matches, background);
     let (entity_of, entities) = speakers::resolve(&result.mentions, &result.same_speaker);
 
-    // Speakers are the entities that are quoted, numbered in order of first quotation.
-    let mut speaker_of_entity = vec![usize::MAX; entities.len()];
-    let mut speakers: Vec<Speaker> = Vec::new();
-    let mut quotes = Vec::with_capacity(result.quotes.len());
+    let claims = claims::find(&doc, &cue_matches, &found, &in_quote);
     let roots = attribution::roots(&result.quotes);
+
+    // Quotations and claims in text order, each with the mention it is attributed through.
+    struct Item {
+        quotation: Quotation,
+        mention: Option<usize>,
+    }
+    let mut items: Vec<Item> = Vec::with_capacity(result.quotes.len() + claims.len());
     for (i, a) in result.quotes.iter().enumerate() {
         if !options.include_non_speech && matches!(a.kind, Kind::Scare | Kind::Title) {
             continue;
         }
         let mention = roots[i];
-        let speaker = mention.map(|m| {
+        let direct_mention = match a.source {
+            Source::Mention(m) => Some(m),
+            _ => mention,
+        };
+        let confidence = match a.rule {
+            Some(r) => r.confidence(),
+            None if matches!(a.kind, Kind::Scare | Kind::Title) => 0.8,
+            None => 0.0,
+        };
+        items.push(Item {
+            quotation: Quotation {
+                span: a.quote.span,
+                kind: a.kind,
+                speaker: None,
+                cue: a.cue,
+                mention: direct_mention.map(|m| result.mentions[m].span),
+                via: a.via.clone(),
+                confidence,
+                continued: a.quote.continued,
+            },
+            mention,
+        });
+    }
+    if options.include_indirect {
+        for c in &claims {
+            let cue = &cue_matches[c.cue];
+            let mention = result.cue_mention[c.cue];
+            items.push(Item {
+                quotation: Quotation {
+                    span: c.span,
+                    kind: Kind::Indirect,
+                    speaker: None,
+                    cue: Some(cue.cue.span),
+                    mention: mention.map(|m| result.mentions[m].span),
+                    via: cue.via.clone(),
+                    confidence: 0.8,
+                    continued: false,
+                },
+                mention,
+            });
+        }
+    }
+    items.sort_by_key(|it| (it.quotation.span.start, it.quotation.span.end));
+
+    // Speakers are the entities quoted or reported, numbered in order of first appearance.
+    let mut speaker_of_entity = vec![usize::MAX; entities.len()];
+    let mut speakers: Vec<Speaker> = Vec::new();
+    let mut quotes = Vec::with_capacity(items.len());
+    for mut it in items {
+        it.quotation.speaker = it.mention.map(|m| {
             let e = entity_of[m];
             if speaker_of_entity[e] == usize::MAX {
                 let p = speakers::profile(&entities[e], &result.mentions);
@@ -121,31 +179,10 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
             }
             speaker_of_entity[e]
         });
-        let direct_mention = match a.source {
-            Source::Mention(m) => Some(result.mentions[m].span),
-            _ => mention.map(|m| result.mentions[m].span),
-        };
-        quotes.push(Quotation {
-            span: a.quote.span,
-            kind: a.kind,
-            speaker,
-            cue: a.cue,
-            mention: if speaker.is_some() {
-                direct_mention
-            } else {
-                None
-            },
-            via: a.via.clone(),
-            confidence: a.rule.map_or(
-                if speaker.is_none() && matches!(a.kind, Kind::Scare | Kind::Title) {
-                    0.8
-                } else {
-                    0.0
-                },
-                |r| r.confidence(),
-            ),
-            continued: a.quote.continued,
-        });
+        if it.quotation.speaker.is_none() {
+            it.quotation.mention = None;
+        }
+        quotes.push(it.quotation);
     }
     Analysis { quotes, speakers }
 }

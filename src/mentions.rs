@@ -24,6 +24,13 @@ pub const ROLE_MODIFIERS: &[&str] = &[
     "ex",
 ];
 
+/// Finite auxiliaries: a phrase holding one is a clause, not a noun phrase.
+const VERBS_OF_CLAUSES: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
+    "could", "may", "might", "must", "should", "did", "does", "do", "isn't", "aren't", "wasn't",
+    "weren't", "won't",
+];
+
 /// Offices held in companies as well as in public bodies.
 const SHARED_OFFICES: &[&str] = &[
     "president",
@@ -99,32 +106,21 @@ fn particles_then_name(doc: &Document, k: usize, end: usize) -> bool {
     i > k && i < end && is_capitalized(doc, i)
 }
 
-fn lower(doc: &Document, i: usize) -> String {
-    doc.tok(i).to_lowercase()
+fn lower<'d>(doc: &'d Document, i: usize) -> &'d str {
+    doc.low(i)
 }
 
 /// A function word written with a capital only because it opens a sentence.
 fn is_capitalized_function_word(lex: &Lexicon, w: &str) -> bool {
-    let l = w.to_lowercase();
-    [
-        "determiner",
-        "preposition",
-        "subordinator",
-        "conjunction",
-        "pronoun_male",
-        "pronoun_female",
-        "pronoun_plural",
-        "pronoun_neuter",
-        "auxiliary",
-        "temporal",
-    ]
-    .iter()
-    .any(|c| lex.is(c, &l))
+    lex.is_closed_class(w)
 }
 
 /// Longest role phrase starting at token `i` (lower-cased), with its length.
 fn role_at(doc: &Document, i: usize, end: usize) -> Option<(usize, bool)> {
     let lex = lexicon();
+    if i >= end || !lex.role_first_words.contains(doc.low(i)) {
+        return None;
+    }
     let mut phrase = String::new();
     let mut best = None;
     for k in i..end.min(i + lex.max_role_words) {
@@ -134,7 +130,7 @@ fn role_at(doc: &Document, i: usize, end: usize) -> Option<(usize, bool)> {
         if k > i {
             phrase.push(' ');
         }
-        phrase.push_str(&lower(doc, k));
+        phrase.push_str(lower(doc, k));
         if let Some(&official) = lex.roles.get(&phrase) {
             best = Some((k + 1 - i, official));
         }
@@ -169,8 +165,8 @@ pub fn parse_np(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     // Leading conjunctions and subordinators belong to the clause, not the phrase.
     while a < b && is_word(doc, a) && {
         let l = lower(doc, a);
-        (lex.is("conjunction", &l) || lex.is("subordinator", &l) || l == "even" || l == "as")
-            && !lex.is("determiner", &l)
+        (lex.is("conjunction", l) || lex.is("subordinator", l) || l == "even" || l == "as")
+            && !lex.is("determiner", l)
     } {
         a += 1;
     }
@@ -201,7 +197,7 @@ pub fn parse_np(doc: &Document, a: usize, b: usize) -> Option<Mention> {
                 is_source: false,
             })
         };
-        match l.as_str() {
+        match l {
             "he" => return pronoun(Gender::Male, SpeakerType::Person),
             "she" => return pronoun(Gender::Female, SpeakerType::Person),
             "they" => return pronoun(Gender::Unknown, SpeakerType::Group),
@@ -216,7 +212,7 @@ pub fn parse_np(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     let mut head_end = b;
     for k in a + 1..b {
         let l = lower(doc, k);
-        if matches!(l.as_str(), "who" | "whose" | "which" | "that" | "whom")
+        if matches!(l, "who" | "whose" | "which" | "that" | "whom")
             || (doc.tok(k) == "," && k > a)
             || (l.ends_with("ing")
                 && !is_capitalized(doc, k)
@@ -334,9 +330,9 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
             }
         }
         if let Some((n, off)) = role_at(doc, k, head_end) {
-            let mut phrase: Vec<String> = (k..k + n).map(|i| lower(doc, i)).collect();
-            if k > a && ROLE_MODIFIERS.contains(&lower(doc, k - 1).as_str()) {
-                phrase.insert(0, lower(doc, k - 1));
+            let mut phrase: Vec<String> = (k..k + n).map(|i| lower(doc, i).to_string()).collect();
+            if k > a && ROLE_MODIFIERS.contains(&lower(doc, k - 1)) {
+                phrase.insert(0, lower(doc, k - 1).to_string());
             }
             let phrase = phrase.join(" ");
             // "co-founder and CEO": roles joined by "and" read as one.
@@ -409,7 +405,8 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
                                 n = body + 1 - r;
                             }
                         }
-                        let title: Vec<String> = (k..r + n).map(|i| lower(doc, i)).collect();
+                        let title: Vec<String> =
+                            (k..r + n).map(|i| lower(doc, i).to_string()).collect();
                         role_official |= role_at(doc, r, end).is_some_and(|(_, off)| off);
                         role = Some(title.join(" "));
                         head_noun_seen = true;
@@ -454,7 +451,7 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
                 }
             } else if end < head_end
                 && !honorific
-                && lex.organizations.contains_key(&lower(doc, end))
+                && lex.organizations.contains_key(lower(doc, end))
                 && !first_char(doc.tok(end)).is_uppercase()
             {
                 // "Royal Shrewsbury hospital", "West Mercia police".
@@ -488,16 +485,15 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
         let l = lower(doc, k);
         if role.is_none() && tail_role.is_none() {
             if let Some((n, off)) = role_at(doc, k, b) {
-                let phrase: Vec<String> = (k..k + n).map(|i| lower(doc, i)).collect();
+                let phrase: Vec<String> = (k..k + n).map(|i| lower(doc, i).to_string()).collect();
                 tail_role = Some((phrase.join(" "), off));
                 k += n;
                 continue;
             }
         }
-        if matches!(l.as_str(), "of" | "for" | "at" | "from" | "with") && tail_affiliation.is_none()
-        {
+        if matches!(l, "of" | "for" | "at" | "from" | "with") && tail_affiliation.is_none() {
             let mut s = k + 1;
-            while s < b && lex.is("determiner", &lower(doc, s)) {
+            while s < b && lex.is("determiner", lower(doc, s)) {
                 s += 1;
             }
             // "Mercer Island-based Dana Company": the place before "-based" is not the body.
@@ -508,12 +504,12 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
                 let end = capitalized_run_end(doc, s, b);
                 let mut e = end;
                 // "the West Mercia police", "the D.A. Davidson brokerage".
-                if e < b && lex.organizations.contains_key(&lower(doc, e)) {
+                if e < b && lex.organizations.contains_key(lower(doc, e)) {
                     e += 1;
                 }
                 // "Secretary of the Interior Dana M. Whitcombe", "Minister of Defence
                 // Ana Reyes": a one-word body, then the holder's name.
-                let ends_in_org = (s..e).any(|x| lex.organizations.contains_key(&lower(doc, x)));
+                let ends_in_org = (s..e).any(|x| lex.organizations.contains_key(lower(doc, x)));
                 if name_run.is_none()
                     && role.is_some()
                     && l == "of"
@@ -686,7 +682,7 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
     // passer-by", "the defence". Only a reporting verb makes it a speaker, and
     // only a reporting verb's subject is read through here.
     let words: Vec<usize> = (a..head_stop).collect();
-    let determiner = lex.is("determiner", &lower(doc, a));
+    let determiner = lex.is("determiner", lower(doc, a));
     if determiner
         && (2..=4).contains(&words.len())
         && words
@@ -696,9 +692,9 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
         let head = lower(doc, head_stop - 1);
         let plural = head.ends_with('s') && !head.ends_with("ss");
         if !head.ends_with("ly")
-            && !lex.is("auxiliary", &head)
-            && !lex.is("determiner", &head)
-            && !lex.is("preposition", &head)
+            && !lex.is("auxiliary", head)
+            && !lex.is("determiner", head)
+            && !lex.is("preposition", head)
         {
             return Some(Mention {
                 span,
@@ -776,7 +772,7 @@ pub fn capitalized_run_end(doc: &Document, i: usize, end: usize) -> usize {
 /// True when the capitalised run `a..b` names an organisation.
 fn is_org_run(doc: &Document, a: usize, b: usize) -> bool {
     let lex = lexicon();
-    let words: Vec<String> = (a..b).map(|k| lower(doc, k)).collect();
+    let words: Vec<&str> = (a..b).map(|k| lower(doc, k)).collect();
     let joined = words.join(" ");
     if lex.organizations.contains_key(&joined) {
         return true;
@@ -794,13 +790,13 @@ fn is_org_run(doc: &Document, a: usize, b: usize) -> bool {
 
 fn org_official(doc: &Document, a: usize, b: usize) -> bool {
     let lex = lexicon();
-    let joined: Vec<String> = (a..b).map(|k| lower(doc, k)).collect();
+    let joined: Vec<&str> = (a..b).map(|k| lower(doc, k)).collect();
     if let Some(&off) = lex.organizations.get(&joined.join(" ")) {
         return off;
     }
     (a..b).any(|k| {
         lex.organizations
-            .get(&lower(doc, k))
+            .get(lower(doc, k))
             .copied()
             .unwrap_or(false)
     })
@@ -832,12 +828,12 @@ fn is_intro(doc: &Document, (a, b): (usize, usize)) -> bool {
     if doc.tokens[a].kind == TokenKind::Number {
         return true;
     }
-    (lex.is("preposition", &l)
-        || lex.is("subordinator", &l)
-        || lex.is("temporal", &l)
+    (lex.is("preposition", l)
+        || lex.is("subordinator", l)
+        || lex.is("temporal", l)
         || l.ends_with("ly"))
         && !(l == "as" && b - a > 1)
-        || (b - a == 1 && lex.is("conjunction", &l))
+        || (b - a == 1 && lex.is("conjunction", l))
 }
 
 /// Reads the subject of the cue at token `verb`, looking left no further than `lb`.
@@ -847,7 +843,7 @@ pub fn subject_before(doc: &Document, verb: usize, lb: usize) -> Option<Mention>
     // "has also said", "had then quoted", "once told".
     while j > lb && is_word(doc, j - 1) && {
         let l = lower(doc, j - 1);
-        lex.is("auxiliary", &l) || (l.ends_with("ly") && l.len() > 3 && !is_capitalized(doc, j - 1))
+        lex.is("auxiliary", l) || (l.ends_with("ly") && l.len() > 3 && !is_capitalized(doc, j - 1))
     } {
         j -= 1;
     }
@@ -862,7 +858,7 @@ pub fn subject_before(doc: &Document, verb: usize, lb: usize) -> Option<Mention>
         let mut a = last.0;
         for k in last.0..last.1 {
             if matches!(
-                lower(doc, k).as_str(),
+                lower(doc, k),
                 "which"
                     | "who"
                     | "that"
@@ -891,14 +887,19 @@ pub fn subject_before(doc: &Document, verb: usize, lb: usize) -> Option<Mention>
     // "X, <appositive>, said": the head is the first segment that is not an introduction.
     let head = segs.iter().position(|&s| !is_intro(doc, s))?;
     let (ha, hb) = segs[head];
+    // "Property tax collections are flat, said X": a clause, not a subject.
+    if (ha..hb).any(|k| VERBS_OF_CLAUSES.contains(&lower(doc, k))) {
+        return None;
+    }
     let mut mention = parse_np(doc, ha, hb)?;
+    let head_start = mention.span.start;
     let mut end = hb;
     for &(sa, sb) in &segs[head + 1..] {
         let first = lower(doc, sa);
         let appositive = is_capitalized(doc, sa)
-            || lex.is("determiner", &first)
+            || lex.is("determiner", first)
             || role_at(doc, sa, sb).is_some()
-            || matches!(first.as_str(), "who" | "whose" | "which" | "whom")
+            || matches!(first, "who" | "whose" | "which" | "whom")
             || doc.tokens[sa].kind == TokenKind::Number;
         if !appositive {
             break;
@@ -906,7 +907,9 @@ pub fn subject_before(doc: &Document, verb: usize, lb: usize) -> Option<Mention>
         enrich(doc, &mut mention, sa, sb);
         end = sb;
     }
-    mention.span = Span::new(mention.span.start, doc.tokens[end - 1].span.end);
+    // The mention runs from the head through its appositives, whichever of
+    // them gave the name.
+    mention.span = Span::new(head_start, doc.tokens[end - 1].span.end);
     Some(mention)
 }
 
@@ -964,10 +967,10 @@ pub fn np_after(doc: &Document, start: usize, ub: usize) -> Option<Mention> {
         return None;
     }
     let first = lower(doc, start);
-    if lex.is("preposition", &first)
-        || lex.is("temporal", &first)
-        || lex.is("subordinator", &first)
-        || lex.is("auxiliary", &first)
+    if lex.is("preposition", first)
+        || lex.is("temporal", first)
+        || lex.is("subordinator", first)
+        || lex.is("auxiliary", first)
     {
         return None; // "said in a statement", "said on Tuesday", "said that".
     }
@@ -975,7 +978,7 @@ pub fn np_after(doc: &Document, start: usize, ub: usize) -> Option<Mention> {
     // The head runs to the first stop word.
     while k < ub {
         let w = doc.tok(k);
-        let l = w.to_lowercase();
+        let l = lower(doc, k);
         let name_part = is_word(doc, k)
             || is_initial_period(doc, k)
             || doc.tokens[k].kind == TokenKind::Number
@@ -985,7 +988,7 @@ pub fn np_after(doc: &Document, start: usize, ub: usize) -> Option<Mention> {
             break;
         }
         if k > start
-            && (lex.is("subordinator", &l) && !matches!(l.as_str(), "that")
+            && (lex.is("subordinator", l) && !matches!(l, "that")
                 || l == "in"
                 || l == "on"
                 || l == "during"
@@ -993,14 +996,14 @@ pub fn np_after(doc: &Document, start: usize, ub: usize) -> Option<Mention> {
                 || l == "before"
                 || l == "to"
                 || l == "last"
-                || lex.cue_lemma(&l).is_some())
+                || lex.cue_lemma(l).is_some())
         {
             break;
         }
-        if k > start && matches!(l.as_str(), "of" | "for" | "at" | "from" | "with") {
+        if k > start && matches!(l, "of" | "for" | "at" | "from" | "with") {
             // Keep "from the West Mercia police", stop at "at the event".
             let mut s = k + 1;
-            while s < ub && lex.is("determiner", &lower(doc, s)) {
+            while s < ub && lex.is("determiner", lower(doc, s)) {
                 s += 1;
             }
             if !(s < ub && is_capitalized(doc, s)) || l == "with" {
@@ -1026,9 +1029,15 @@ pub fn np_after(doc: &Document, start: usize, ub: usize) -> Option<Mention> {
             break;
         }
         let first = lower(doc, sa);
-        let appositive = lex.is("determiner", &first)
-            || role_at(doc, sa, sb).is_some()
-            || matches!(first.as_str(), "who" | "whose");
+        // "president of Dana Company", "a professor at Purdue", "who follows
+        // Amazon": a role near the start, or a relative clause. A clause such
+        // as "the city's reserve now stands at …" is the claim, not an appositive.
+        let role_near = (sa..(sa + 4).min(sb)).any(|k| role_at(doc, k, sb).is_some());
+        let appositive = (role_near
+            && (lex.is("determiner", first)
+                || role_at(doc, sa, sb).is_some()
+                || is_capitalized(doc, sa)))
+            || matches!(first, "who" | "whose");
         if !appositive {
             break;
         }

@@ -7,7 +7,7 @@
 //! entity that agrees with it (he, she, it, they). Indefinite descriptions
 //! ("a senior official") start a speaker of their own.
 
-use std::collections::{HashMap, HashSet};
+use crate::lexicon::{HashMap, HashSet};
 
 use crate::lexicon::lexicon;
 use crate::mentions::{capitalized_run_end, parse_np, role_head, ROLE_MODIFIERS};
@@ -119,9 +119,9 @@ pub fn background_mentions(doc: &Document, in_quote: &[bool], taken: &[Mention])
         // Role words, nationality and honorific before the run belong to it.
         let mut s = k;
         while s > sentence.first_token && k - s < 4 && !in_quote[s - 1] && {
-            let p = doc.tok(s - 1).to_lowercase();
-            lex.roles.contains_key(&p)
-                || lex.is("determiner", &p) && s == k
+            let p = doc.low(s - 1);
+            lex.roles.contains_key(p)
+                || lex.is("determiner", p) && s == k
                 || lex.country_of(doc.tok(s - 1)).is_some()
         } {
             s -= 1;
@@ -180,7 +180,7 @@ pub fn resolve(mentions: &[Mention], same: &[(usize, usize)]) -> (Vec<usize>, Ve
     let mut entity_of = vec![usize::MAX; mentions.len()];
     let mut index = Index::default();
     // Mentions with the same span are one mention.
-    let mut by_span: HashMap<Span, usize> = HashMap::new();
+    let mut by_span: HashMap<Span, usize> = HashMap::default();
 
     for &i in &order {
         let m = &mentions[i];

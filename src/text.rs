@@ -71,12 +71,22 @@ pub fn segment(text: &str) -> Document<'_> {
             *slot = s;
         }
     }
+    let lowered = tokens
+        .iter()
+        .map(|t| {
+            let w = t.span.slice(text);
+            w.chars()
+                .any(char::is_uppercase)
+                .then(|| w.to_lowercase().into_boxed_str())
+        })
+        .collect();
     Document {
         text,
         tokens,
         paragraphs,
         sentences,
         sentence_of_token,
+        lowered,
     }
 }
 

@@ -107,12 +107,24 @@ pub struct Document<'t> {
     pub sentences: Vec<Sentence>,
     /// For each token, the index of its sentence.
     pub sentence_of_token: Vec<usize>,
+    /// Lower-cased text of the tokens that have capitals (`None`: the token
+    /// is lower case already). Computed once: the rules compare lower-cased
+    /// words everywhere.
+    pub lowered: Vec<Option<Box<str>>>,
 }
 
 impl<'t> Document<'t> {
     /// Returns the text of token `i`.
     pub fn tok(&self, i: usize) -> &'t str {
         self.tokens[i].span.slice(self.text)
+    }
+
+    /// Returns the lower-cased text of token `i`.
+    pub fn low(&self, i: usize) -> &str {
+        match &self.lowered[i] {
+            Some(l) => l,
+            None => self.tok(i),
+        }
     }
 }
 

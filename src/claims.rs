@@ -1,0 +1,520 @@
+//! The reported-speech stage: the claim each reporting cue introduces when
+//! it is not (or not only) in quotation marks.
+//!
+//! Content spans follow the PARC/PolNeAR convention: the reported clause
+//! only, without the cue, the source or "that", and without a trailing
+//! attribution. The shapes read here:
+//!
+//! - `X said (that) C.` / `X told Y (that) C.` / `X warned that C.` / `X denied C.`
+//! - `C, X said.` / `C, said X.` / `C, according to X.`
+//! - `According to X, C.`
+//! - `C1, X said, C2.` (one span over both parts; the cue between them is
+//!   not held against it)
+//!
+//! A clause that is mostly inside quotation marks is a quotation, found by
+//! the `quotes` stage, and is not repeated here.
+
+use crate::cues::CueMatch;
+use crate::lexicon::lexicon;
+use crate::types::{CueForm, Document, QuoteSpan, Span, TokenKind};
+
+/// How far after its cue a claim may start, in tokens.
+const START_REACH: usize = 9;
+/// How long a claim may run, in tokens.
+const MAX_CLAIM: usize = 120;
+
+/// One reported claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Claim {
+    /// The claim's content.
+    pub span: Span,
+    /// Index of the cue that introduces it.
+    pub cue: usize,
+}
+
+fn is_terminator(doc: &Document, k: usize) -> bool {
+    matches!(doc.tok(k), "." | "?" | "!" | ";") && !crate::mentions::is_initial_period(doc, k)
+}
+
+fn is_word(doc: &Document, k: usize) -> bool {
+    matches!(doc.tokens[k].kind, TokenKind::Word | TokenKind::Number)
+}
+
+/// Finds the claim of every cue that has a source.
+pub fn find(
+    doc: &Document,
+    cues: &[CueMatch],
+    quotes: &[QuoteSpan],
+    in_quote: &[bool],
+) -> Vec<Claim> {
+    let mut out: Vec<Claim> = Vec::new();
+    for (ci, c) in cues.iter().enumerate() {
+        if c.source.is_none() || c.weak || in_quote[c.cue.first_token] {
+            continue;
+        }
+        let first = c.cue.first_token;
+        // "declined to comment", "wants to say": an infinitive reports nothing yet.
+        if first > 0 && doc.tok(first - 1).eq_ignore_ascii_case("to") {
+            continue;
+        }
+        let sentence = doc.sentences[doc.sentence_of_token[first]];
+        // A headline (a first paragraph without a final stop) carries no claims.
+        if sentence.paragraph == 0 && !ends_with_stop(doc.paragraphs[0].span.slice(doc.text)) {
+            continue;
+        }
+        // `“Q,” X said` / `“Q,” X was quoted as saying`: the quotation is the claim.
+        let lead = c
+            .source
+            .as_ref()
+            .map_or(c.cue.span.start, |s| s.span.start.min(c.cue.span.start));
+        let mut lead_tok = doc.tokens.partition_point(|t| t.span.start < lead);
+        while lead_tok > sentence.first_token && matches!(doc.tok(lead_tok - 1), "," | "—" | "–")
+        {
+            lead_tok -= 1;
+        }
+        if lead_tok > sentence.first_token && in_quote[lead_tok - 1] {
+            let close = doc.tokens[lead_tok - 1].span.end;
+            let at = quotes.partition_point(|q| q.span.end < close);
+            if quotes.get(at).is_some_and(|q| {
+                q.span.end == close && q.span.start <= doc.tokens[sentence.first_token].span.start
+            }) {
+                continue;
+            }
+        }
+        let end = content_end(doc, cues, ci, sentence.end_token, in_quote);
+        let span = if c.cue.form == CueForm::AccordingTo {
+            according_to(doc, c, sentence.first_token, end)
+        } else if c.inverted || source_before_after_comma(doc, c, sentence.first_token) {
+            // "Analysts estimated that A, B, they added": the part before starts
+            // after the sentence's earlier cue.
+            let lower = cues[..ci]
+                .iter()
+                .rev()
+                .take_while(|p| p.cue.first_token >= sentence.first_token)
+                .next()
+                .map_or(sentence.first_token, |p| {
+                    let k = p.cue.end_token;
+                    if k < end && doc.tok(k).eq_ignore_ascii_case("that") {
+                        k + 1
+                    } else {
+                        k
+                    }
+                });
+            before_and_after(doc, c, lower, end)
+        } else {
+            after(doc, c, end, in_quote)
+        };
+        let Some(span) = span else { continue };
+        if words(doc, span) < 2 || mostly_quoted(doc.text, span, quotes) {
+            continue;
+        }
+        if out.last().is_some_and(|l| l.span == span) {
+            continue;
+        }
+        out.push(Claim { span, cue: ci });
+    }
+    out.sort_by_key(|c| (c.span.start, c.span.end));
+    out
+}
+
+fn words(doc: &Document, span: Span) -> usize {
+    span.slice(doc.text)
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// True when at least half of the span's letters lie inside quotation marks.
+fn mostly_quoted(text: &str, span: Span, quotes: &[QuoteSpan]) -> bool {
+    let count = |s: Span| {
+        text[s.start..s.end]
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .count()
+    };
+    let total = count(span);
+    let at = quotes.partition_point(|q| q.span.end <= span.start);
+    let inside: usize = quotes[at..]
+        .iter()
+        .take_while(|q| q.span.start < span.end)
+        .filter(|q| q.depth == 0)
+        .map(|q| {
+            count(Span::new(
+                q.span.start.max(span.start),
+                q.span.end.min(span.end),
+            ))
+        })
+        .sum();
+    total == 0 || inside * 2 >= total
+}
+
+/// Where a claim after cue `ci` stops: the sentence end, a semicolon, or the
+/// next cue of the sentence with what introduces it (", she said", "and argued").
+fn content_end(
+    doc: &Document,
+    cues: &[CueMatch],
+    ci: usize,
+    sentence_end: usize,
+    in_quote: &[bool],
+) -> usize {
+    let c = &cues[ci];
+    let limit = sentence_end.min(c.cue.end_token + MAX_CLAIM);
+    let mut end = (c.cue.end_token..limit)
+        .find(|&k| is_terminator(doc, k) && !in_quote[k])
+        .unwrap_or(limit);
+    // A coordinated or trailing cue ends the claim: "… and argued that",
+    // "…, she said", "…, saying", "…, according to X". A cue inside the
+    // claim ("said it was recalling") does not.
+    if let Some(next) = cues.get(ci + 1).filter(|n| n.cue.first_token < end) {
+        let nk = next.cue.first_token;
+        let before_next = |k: usize| {
+            k > c.cue.end_token && matches!(doc.low(k - 1), "," | "and" | "but" | "—" | "–")
+        };
+        let mut k = nk;
+        if let Some(src) = next
+            .source
+            .as_ref()
+            .filter(|s| s.span.start > c.cue.span.end && s.span.end <= next.cue.span.start)
+        {
+            // Back over the next cue's own source: "…, she said".
+            k = doc
+                .tokens
+                .partition_point(|t| t.span.start < src.span.start);
+        }
+        if before_next(k) || next.inverted || next.cue.form == CueForm::AccordingTo {
+            while before_next(k) {
+                k -= 1;
+            }
+            if k > c.cue.end_token {
+                end = end.min(k);
+            }
+        }
+    }
+    end
+}
+
+/// The claim after a cue: `X said (that) C`, `X told Y (that) C`.
+fn after(doc: &Document, c: &CueMatch, end: usize, in_quote: &[bool]) -> Option<Span> {
+    let lex = lexicon();
+    let mut start = c.cue.end_token;
+    if start >= end {
+        return None;
+    }
+    // "said on Tuesday that", "told Raymond Pollitt, 58, that".
+    // The words before "that" may only be a time, a place, a listener or a
+    // medium: no conjunction, no clause of their own.
+    let that = (start..end.min(start + START_REACH))
+        .take_while(|&k| !in_quote[k] && !matches!(doc.low(k), "and" | "but" | "or"))
+        .find(|&k| doc.tok(k).eq_ignore_ascii_case("that"));
+    if let Some(that) = that {
+        start = that + 1;
+    } else if c.lemma == "tell" {
+        // "told reporters the plan was dead": skip the listener.
+        let mut k = start;
+        if k < end
+            && (lex.is("determiner", doc.low(k))
+                || doc.tok(k).chars().next().is_some_and(char::is_uppercase))
+        {
+            k += 1;
+            while k < end && k < start + 8 {
+                let l = doc.low(k);
+                if lex.is("determiner", l)
+                    || matches!(l, "he" | "she" | "it" | "they" | "we" | "i" | "there")
+                {
+                    break;
+                }
+                k += 1;
+            }
+            start = k;
+        } else {
+            // "told reporters" + clause without an article: the listener is one word.
+            start += 1;
+        }
+    } else {
+        // Adverbs, days and media between the cue and its clause.
+        while start < end && is_word(doc, start) && {
+            let l = doc.low(start);
+            lex.is("temporal", l) || (l.ends_with("ly") && l.len() > 3) || l == "again"
+        } {
+            start += 1;
+        }
+        if start < end && matches!(doc.tok(start), "," | ":") {
+            return None; // "said, “…”" / "said: “…”": a quotation follows.
+        }
+    }
+    if start >= end
+        || doc.tokens[start].kind == TokenKind::Mark
+            && in_quote[start]
+            && (start..end).all(|k| in_quote[k])
+    {
+        return None;
+    }
+    // "was quoted as saying at a summit on Wednesday": a circumstance, not a claim.
+    if lex.is("preposition", doc.low(start)) {
+        return None;
+    }
+    Some(Span::new(
+        doc.tokens[start].span.start,
+        doc.tokens[end - 1].span.end,
+    ))
+}
+
+/// True for `C, X said` with the source standing right after a comma and
+/// nothing but the sentence end (or a resumed claim after a comma) after the
+/// cue; `In a veiled attack, Mr Wang said C` is not one.
+fn source_before_after_comma(doc: &Document, c: &CueMatch, first: usize) -> bool {
+    let Some(src) = &c.source else { return false };
+    let src_first = doc
+        .tokens
+        .partition_point(|t| t.span.start < src.span.start);
+    if !(src_first > first + 1
+        && matches!(doc.tok(src_first - 1), ",")
+        && src.span.end <= c.cue.span.start)
+    {
+        return false;
+    }
+    let lex = lexicon();
+    let mut k = c.cue.end_token;
+    while k < doc.tokens.len() && is_word(doc, k) && {
+        let l = doc.low(k);
+        lex.is("temporal", l) || (l.ends_with("ly") && l.len() > 3)
+    } {
+        k += 1;
+    }
+    k >= doc.tokens.len()
+        || is_terminator(doc, k)
+        || doc.tok(k) == ","
+        || doc.sentence_of_token[k] != doc.sentence_of_token[c.cue.first_token]
+}
+
+/// True when a paragraph ends as a sentence does (a headline does not).
+fn ends_with_stop(paragraph: &str) -> bool {
+    let trimmed = paragraph
+        .trim_end()
+        .trim_end_matches(['"', '”', '’', '\'', '»', ')']);
+    trimmed.ends_with(['.', '?', '!', '…'])
+}
+
+/// `C, X said.` / `C, said X.` / `C1, X said, C2.`
+fn before_and_after(doc: &Document, c: &CueMatch, first: usize, end: usize) -> Option<Span> {
+    let src = c.source.as_ref()?;
+    let lead = src.span.start.min(c.cue.span.start);
+    let lead_tok = doc.tokens.partition_point(|t| t.span.start < lead);
+    // Back over the comma before the attribution.
+    let mut before_end = lead_tok;
+    while before_end > first && matches!(doc.tok(before_end - 1), "," | "—" | "–") {
+        before_end -= 1;
+    }
+    if before_end <= first {
+        return None;
+    }
+    let start = doc.tokens[first].span.start;
+    // Something after the attribution, up to the sentence end: the claim resumes.
+    let tail_start = doc
+        .tokens
+        .partition_point(|t| t.span.start < src.span.end.max(c.cue.span.end));
+    let mut k = tail_start;
+    while k < end && is_word(doc, k) && lexicon().is("temporal", doc.low(k)) {
+        k += 1;
+    }
+    let resumes = k < end && doc.tok(k) == "," && k + 1 < end;
+    let stop = if resumes {
+        doc.tokens[end - 1].span.end
+    } else {
+        doc.tokens[before_end - 1].span.end
+    };
+    Some(Span::new(start, stop))
+}
+
+/// `According to X, C.` / `C, according to X.`
+fn according_to(doc: &Document, c: &CueMatch, first: usize, end: usize) -> Option<Span> {
+    let src = c.source.as_ref()?;
+    if c.cue.first_token == first || (c.cue.first_token == first + 1 && !is_word(doc, first)) {
+        let after_src = doc.tokens.partition_point(|t| t.span.start < src.span.end);
+        let mut s = after_src;
+        if s < end && doc.tok(s) == "," {
+            s += 1;
+        }
+        return (s < end)
+            .then(|| Span::new(doc.tokens[s].span.start, doc.tokens[end - 1].span.end));
+    }
+    let mut before_end = c.cue.first_token;
+    while before_end > first && matches!(doc.tok(before_end - 1), "," | "—" | "–") {
+        before_end -= 1;
+    }
+    (before_end > first).then(|| {
+        Span::new(
+            doc.tokens[first].span.start,
+            doc.tokens[before_end - 1].span.end,
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{analyze, Kind, Options};
+
+    /// (claim, source name) of every reported claim.
+    fn claims(text: &str) -> Vec<(String, String)> {
+        let a = analyze(text, &Options::default());
+        a.quotes
+            .iter()
+            .filter(|q| q.kind == Kind::Indirect)
+            .map(|q| {
+                (
+                    q.span.slice(text).to_string(),
+                    q.speaker
+                        .map(|s| a.speakers[s].name.clone())
+                        .unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    fn one(text: &str) -> (String, String) {
+        let c = claims(text);
+        assert_eq!(c.len(), 1, "{text}: {c:?}");
+        c[0].clone()
+    }
+
+    #[test]
+    fn said_that_clause() {
+        assert_eq!(
+            one("Mayor Denise Whitlock said on Tuesday that the city would cut library hours."),
+            (
+                "the city would cut library hours".into(),
+                "Denise Whitlock".into()
+            )
+        );
+    }
+
+    #[test]
+    fn said_without_that() {
+        assert_eq!(
+            one("The minister said global security should not be achieved through force.").0,
+            "global security should not be achieved through force"
+        );
+    }
+
+    #[test]
+    fn told_listener_that() {
+        assert_eq!(one("Whitlock told the council's finance committee the shortfall came from parking revenue.").0, "the shortfall came from parking revenue");
+        assert_eq!(
+            one("The judge told Raymond Pollitt, 58, that he had betrayed their trust.").0,
+            "he had betrayed their trust"
+        );
+    }
+
+    #[test]
+    fn trailing_attribution() {
+        assert_eq!(
+            one("Two gunmen died, and three others may have escaped, officials said."),
+            (
+                "Two gunmen died, and three others may have escaped".into(),
+                "officials".into()
+            )
+        );
+        assert_eq!(
+            one("Property tax collections are flat, said Lena Marsh.").0,
+            "Property tax collections are flat"
+        );
+    }
+
+    #[test]
+    fn according_to_before_and_after() {
+        assert_eq!(
+            one("About 50 other people were wounded, according to local news reports.").0,
+            "About 50 other people were wounded"
+        );
+        assert_eq!(
+            one("According to the budget office, the reserve now stands at $118 million.").0,
+            "the reserve now stands at $118 million"
+        );
+    }
+
+    #[test]
+    fn reporting_verbs_with_that() {
+        for verb in [
+            "warned",
+            "claimed",
+            "denied",
+            "insisted",
+            "announced",
+            "argued",
+            "acknowledged",
+        ] {
+            let t = format!("The company {verb} that the plant would stay open.");
+            assert_eq!(one(&t).0, "the plant would stay open", "{verb}");
+        }
+    }
+
+    #[test]
+    fn accused_of() {
+        assert_eq!(
+            one("The union accused the operators of using the dispute to cut jobs.").0,
+            "the operators of using the dispute to cut jobs"
+        );
+    }
+
+    #[test]
+    fn interrupted_claim_is_one_span() {
+        assert_eq!(
+            one("The plan, Smith said, will fail within a year.").0,
+            "The plan, Smith said, will fail within a year"
+        );
+    }
+
+    #[test]
+    fn coordinated_cues_split_the_claims() {
+        let c = claims("The commission said it had counted 71 percent of the vote and urged all parties to wait.");
+        assert_eq!(c[0].0, "it had counted 71 percent of the vote");
+        assert_eq!(c[1].0, "all parties to wait");
+    }
+
+    #[test]
+    fn mixed_sentence_gives_a_claim_and_a_partial_of_one_speaker() {
+        let text = "Mr Wang said Beijing and Moscow should “continue to make important contributions” to global governance.";
+        let a = analyze(text, &Options::default());
+        let partial = a.quotes.iter().find(|q| q.kind == Kind::Partial).unwrap();
+        let claim = a.quotes.iter().find(|q| q.kind == Kind::Indirect).unwrap();
+        assert!(claim.span.contains(partial.span));
+        assert_eq!(partial.speaker, claim.speaker);
+        assert_eq!(a.speakers.len(), 1);
+    }
+
+    #[test]
+    fn quotations_are_not_repeated_as_claims() {
+        assert!(claims("“We will rebuild the bridge,” the mayor said.").is_empty());
+        assert!(claims("Mr Lavrov said: “We will move towards a multipolar world.”").is_empty());
+    }
+
+    #[test]
+    fn non_speech_uses_report_nothing() {
+        for t in [
+            "The said property was sold last year to a developer.",
+            "The work went according to plan and finished in May.",
+            "The twins are hard to tell apart, their teacher admits.",
+            "Add two cups of flour and stir until smooth.",
+            "Last week, both China and Russia vetoed a UN resolution sponsored by the US.",
+            "A Whole Foods spokeswoman declined to comment on pricing.",
+        ] {
+            let c = claims(t);
+            assert!(
+                c.iter().all(|(claim, _)| !claim.contains("flour")
+                    && !claim.contains("vetoed")
+                    && !claim.contains("property")
+                    && !claim.contains("plan")
+                    && !claim.contains("pricing")),
+                "{t}: {c:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn headlines_carry_no_claims() {
+        assert!(claims(
+            "Opposition claims victory as count drags on\n\nThe count resumed on Monday."
+        )
+        .is_empty());
+    }
+}
