@@ -114,6 +114,10 @@ pub fn find(
         out.push(Claim { span, cue: ci });
     }
     out.sort_by_key(|c| (c.span.start, c.span.end));
+    // Two cues reading the same clause (the second one inside it): keep the outer.
+    out.dedup_by(|later, earlier| {
+        earlier.span.contains(later.span) && earlier.span.end == later.span.end
+    });
     out
 }
 
@@ -317,7 +321,12 @@ fn before_and_after(doc: &Document, c: &CueMatch, first: usize, end: usize) -> O
     while k < end && is_word(doc, k) && lexicon().is("temporal", doc.low(k)) {
         k += 1;
     }
-    let resumes = k < end && doc.tok(k) == "," && k + 1 < end;
+    // ", said X, as the EU prepared …": a subordinate clause is the writer's, not the claim.
+    let resumes = k < end
+        && doc.tok(k) == ","
+        && k + 1 < end
+        && !lexicon().is("subordinator", doc.low(k + 1))
+        && !lexicon().is("preposition", doc.low(k + 1));
     let stop = if resumes {
         doc.tokens[end - 1].span.end
     } else {

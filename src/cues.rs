@@ -250,6 +250,28 @@ fn is_verb_use(
     next: Option<&str>,
 ) -> bool {
     let lex = lexicon();
+    // "writing rules for others", "by adding salt": a gerund reports only as
+    // a participle after a comma or an auxiliary ("…, saying", "were insisting").
+    if form.ends_with("ing")
+        && !prev.is_some_and(|p| {
+            matches!(
+                p,
+                "," | "and"
+                    | "while"
+                    | "after"
+                    | "before"
+                    | "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "been"
+                    | "am"
+                    | "be"
+            )
+        })
+    {
+        return false;
+    }
     if let Some(p) = prev {
         // "have been accused by critics", "is said to be": the passive names
         // the one spoken about, not the speaker.
