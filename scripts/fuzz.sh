@@ -107,7 +107,10 @@ echo "fuzz: fuzzing $TARGET for ${seconds}s on $jobs core(s); corpus $corpus"
 status=0
 (cd "$work" && "$BIN" "${args[@]}" "$corpus") >"$log" 2>&1 || status=$?
 execs=0
-for f in "$log" "$work"/fuzz-*.log; do
+logs=("$log")
+# With -jobs the main log repeats a worker's lines: count the workers' own logs only.
+[ "$jobs" -gt 1 ] && logs=("$work"/fuzz-*.log)
+for f in "${logs[@]}"; do
   [ -f "$f" ] || continue
   last=$(grep -E '^#[0-9]+' "$f" | tail -n 1 || true)
   [ -n "$last" ] || continue
@@ -117,7 +120,7 @@ done
 [ "$jobs" -gt 1 ] && cat "$work"/fuzz-*.log >>"$log"
 files=$(find "$corpus" -type f | wc -l)
 bytes=$(du -sb "$corpus" | cut -f1)
-echo "fuzz: total executions: $execs; corpus: $files files, $bytes bytes; took $(($(date +%s) - started))s"
+echo "fuzz: total executions: $execs; corpus directory: $files files, $bytes bytes (workers also keep superseded inputs: see corp: above for the live corpus); took $(($(date +%s) - started))s"
 if [ "$status" -ne 0 ]; then
   grep -E "panicked|ERROR|SUMMARY|Test unit written" "$log" >&2 || tail -n 30 "$log" >&2
   echo "fuzz: FAILED: crash found (input in fuzz/artifacts/$TARGET/; see fuzz/README.md)" >&2
