@@ -117,10 +117,7 @@ pub fn find(doc: &Document) -> Vec<QuoteSpan> {
                 let open = stack[k];
                 // Openers above it were never closed: drop them.
                 stack.truncate(k);
-                let group = open.group.unwrap_or_else(|| {
-                    next_group += 1;
-                    next_group - 1
-                });
+                let group = open.group.unwrap_or_else(|| new_group(&mut next_group));
                 push_quote(
                     doc,
                     &mut out,
@@ -162,10 +159,7 @@ pub fn find(doc: &Document) -> Vec<QuoteSpan> {
             });
             let starts_paragraph = open.token == para.first_token;
             if next_opens_same || starts_paragraph {
-                let group = open.group.unwrap_or_else(|| {
-                    next_group += 1;
-                    next_group - 1
-                });
+                let group = open.group.unwrap_or_else(|| new_group(&mut next_group));
                 push_quote(
                     doc,
                     &mut out,
@@ -185,6 +179,12 @@ pub fn find(doc: &Document) -> Vec<QuoteSpan> {
     }
     out.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
     out
+}
+
+/// Returns a fresh group number.
+fn new_group(next: &mut usize) -> usize {
+    *next += 1;
+    *next - 1
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -126,7 +126,10 @@ pub fn background_mentions(doc: &Document, in_quote: &[bool], taken: &[Mention])
         } {
             s -= 1;
         }
-        if !inside_taken(t.span.start) {
+        // A lone capitalised word with no title before it is never kept: skip
+        // the phrase reading (most capitalised words are sentence openers).
+        let worth_reading = end - k >= 2 || s < k;
+        if worth_reading && !inside_taken(t.span.start) {
             if let Some(m) = parse_np(doc, s, end) {
                 let person = m.form == MentionForm::Name && m.speaker_type == SpeakerType::Person;
                 let full = m.name.split_whitespace().count() >= 2;

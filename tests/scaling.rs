@@ -43,3 +43,30 @@ fn adversarial_input_is_analysed_in_linear_time() {
         );
     }
 }
+
+/// Spans of an analysis lie within the text, on char boundaries.
+fn spans_valid(text: &str) -> usize {
+    let analysis = analyze(text, &Options::default());
+    for q in &analysis.quotes {
+        assert!(
+            q.span.end <= text.len()
+                && text.is_char_boundary(q.span.start)
+                && text.is_char_boundary(q.span.end)
+        );
+    }
+    analysis.quotes.len()
+}
+
+#[test]
+fn hostile_inputs_are_analysed_whole() {
+    // 10 MB of news.
+    assert!(spans_valid(&news_like(10_000_000)) > 100_000);
+    // 1 MB without white space, marks glued to letters.
+    let glued = "“a”b‘c’d«e»f„g“h「i」j『k』l‹m›n\"o\"p'q'r".repeat(1_000_000 / 60);
+    spans_valid(&glued);
+    // 100,000 one-word paragraphs.
+    spans_valid(&"word\n".repeat(100_000));
+    // Every quotation mark, RTL text, NUL bytes and lone replacement characters.
+    let mixed = "«مرحبا» قال. „שלום“ \u{0} “\u{FFFD}” ‹x› 「y」 『z』 ‚w‘ ".repeat(20_000);
+    spans_valid(&mixed);
+}
