@@ -44,11 +44,20 @@
   /** Class or id tokens of page furniture (after Readability's "unlikely candidates"). */
   const FURNITURE = /(?:^|[\s_-])(?:comments?|disqus|replies|related|share|sharing|social|newsletter|promo|sponsored|advert(?:isement)?|ads?|adslot|ad-slot|banner|sidebar|breadcrumbs?|menu|nav|subscribe|signup|cookie|gdpr|popup|modal|outbrain|taboola|recirc|recommended|most-popular|trending)(?:$|[\s_-])/i;
 
-  /** HTML white space (not NBSP, which browsers do not collapse either). */
-  const WS = /[ \t\n\r\f]+/g;
+  /**
+   * HTML white space (not NBSP, which browsers do not collapse either) that rendering changes or
+   * that may collapse with a neighbour's: runs at either end of a text node, and runs inside it of
+   * two or more characters or of another character than a space. A single space between two
+   * words stays as it is, so that a text node is usually taken in one piece.
+   */
+  const WS = /^[ \t\n\r\f]+|[ \t\n\r\f]+$|[ \t\n\r\f]{2,}|[\t\n\r\f]/g;
 
-  /** Work done between two yields to the page, so that big pages make no long task. */
-  const SLICE_MS = 8;
+  /**
+   * Work done between two yields to the page, so that big pages make no long task (50 ms). Not
+   * much less: a yield lets the page's own tasks run first (its load event, a frame), which
+   * delays the highlights of an ordinary article by more than the reading itself takes.
+   */
+  const SLICE_MS = 20;
 
   /**
    * @typedef {object} TextMap
@@ -121,10 +130,11 @@
     };
     for (const p of body.querySelectorAll('p, div, td, pre')) {
       // A container of blocks is scored through its children; one with scripts would count code as text.
-      if (p.tagName !== 'P' && p.querySelector('p, div, table, ul, ol, section, article, script, style')) continue;
-      if (p.closest('nav, aside, footer, form, [role="navigation"], [role="complementary"]')) continue;
+      if (p.tagName !== 'P' && p.firstElementChild && p.querySelector('p, div, table, ul, ol, section, article, script, style')) continue;
       const { len, commas } = measure(p);
       if (len < 40) continue;
+      // After the length test: most candidates are short, and this walks up to the root.
+      if (p.closest('nav, aside, footer, form, [role="navigation"], [role="complementary"]')) continue;
       const score = 2 + commas + Math.min(len / 100, 3);
       add(p.parentElement, score);
       add(p.parentElement?.parentElement ?? null, score / 2);
@@ -278,6 +288,7 @@
       WS.lastIndex = 0;
       for (;;) {
         const m = WS.exec(data);
+        // Words, with the single spaces between them.
         const wordEnd = m ? m.index : data.length;
         if (wordEnd > i) {
           if (pendingBreak) {
@@ -287,7 +298,7 @@
             emit(' ', pendingSpace[0], pendingSpace[1]);
           }
           pendingSpace = null;
-          emit(data.slice(i, wordEnd), node, i);
+          emit(i === 0 && wordEnd === data.length ? data : data.slice(i, wordEnd), node, i);
         }
         if (!m) break;
         if (length > 0 && !pendingBreak) pendingSpace = [node, m.index];
