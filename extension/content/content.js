@@ -6,7 +6,7 @@
 // (only on pages where it has run: elsewhere it leaves no trace)
 //   data-quotelight-status   running | done | off | too-large | error
 //   data-quotelight-quotes   number of quotations painted (all kinds)
-//   data-quotelight-timings  JSON {extract, analyze, roundtrip, paint, start, firstPaint} in ms:
+//   data-quotelight-timings  JSON {extract, find, analyze, init, worker, roundtrip, paint, start, firstPaint} in ms:
 //                            start is this script's start (page clock), firstPaint the time from
 //                            there to the first paint
 // The full list of quotations and speakers is available through MSG.GET_STATE, as the popup uses it.
@@ -16,7 +16,7 @@
   // Injected twice (declared content script, then again by the toolbar on old tabs): one is enough.
   if (ns.content) return;
   const startedAt = performance.now();
-  const { MSG, message, isMessage } = ns.messages;
+  const { MSG, PORT, message, isMessage } = ns.messages;
   const { chromeApi, errors, settings: settingsMod } = ns;
 
   /** Delay after the last change in the article before re-reading it. */
@@ -46,13 +46,40 @@
   let debounce = 0;
   let dead = false;
 
+  /** @type {{send: (msg: object) => Promise<any>, close: () => void}|null} port for the first analysis (see init) */
+  let firstRequest = null;
+
+  /**
+   * Asks the worker to analyse text: over the port opened at the start while it is unused and
+   * open, else with a one-off message.
+   * @param {string} text
+   * @returns {Promise<any>} the worker's reply
+   */
+  async function requestAnalysis(text) {
+    const msg = message(MSG.ANALYZE, { text });
+    const request = firstRequest;
+    firstRequest = null;
+    if (request) {
+      // A port closed under the request (the worker restarted) falls back to a message.
+      const reply = await request.send(msg).catch(() => null);
+      if (reply) return reply;
+    }
+    return chromeApi.sendMessage(msg);
+  }
+
+  /** Closes the first analysis's port if no analysis used it (too large, cancelled, shut down). */
+  function dropFirstRequest() {
+    firstRequest?.close();
+    firstRequest = null;
+  }
+
   const controller = ns.page.createController({
     doc: document,
     maxLength: settingsMod.MAX_TEXT_LENGTH,
     analyze: async (text) => {
-      const reply = await chromeApi.sendMessage(message(MSG.ANALYZE, { text }));
+      const reply = await requestAnalysis(text);
       if (!reply?.ok) throw new Error(reply?.error ?? 'no reply from the extension');
-      return { analysis: reply.analysis, analyzeMs: reply.analyzeMs, initMs: reply.initMs };
+      return { analysis: reply.analysis, analyzeMs: reply.analyzeMs, initMs: reply.initMs, workerMs: reply.workerMs };
     },
   });
 
@@ -192,6 +219,7 @@
   function shutdown() {
     if (dead) return;
     dead = true;
+    dropFirstRequest();
     clearTimeout(debounce);
     debounce = 0;
     observer?.disconnect();
@@ -256,6 +284,10 @@
   }
 
   async function init() {
+    const articleLike = ns.textmap.looksLikeArticle(document);
+    // On an article, the port for the analysis is opened first: it wakes the worker and its
+    // wasm while this script reads the page.
+    if (articleLike) firstRequest = chromeApi.openRequest(PORT.ANALYZE);
     disposers.push(chromeApi.onMessage(onMessage));
     disposers.push(chromeApi.onStorageChanged((changes) => {
       if (!changes.settings) return;
@@ -271,7 +303,6 @@
       disposers.push(() => window.removeEventListener(type, checkAlive));
     }
     const settingsRead = chromeApi.storageGet('settings').then((stored) => settingsMod.normalize(stored?.settings));
-    const articleLike = ns.textmap.looksLikeArticle(document);
     // On an article, the text is taken and analysed while the settings are read; nothing is
     // painted unless they allow it.
     const allowed = settingsRead.then((s) => {
@@ -279,7 +310,7 @@
       controller.setKinds(s.kinds);
       return settingsMod.shouldAutoRun(s, host, articleLike);
     });
-    const running = articleLike ? run(allowed) : null;
+    const running = articleLike ? run(allowed).finally(dropFirstRequest) : null;
     if (await allowed) {
       await (running ?? run());
       return;

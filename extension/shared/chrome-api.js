@@ -77,6 +77,75 @@
   }
 
   /**
+   * Opens a port to the extension's worker now, for one request to be sent later: opening it
+   * wakes the worker, so that it gets ready while the caller is still preparing the request.
+   * @param {string} name the port's name (the worker's onRequestPort handler is chosen by it)
+   * @returns {{send: (msg: object) => Promise<any>, close: () => void}} send: sends one message
+   *   and resolves with the reply, closing the port then; rejects when the port closes first or
+   *   was used already. close: closes the port unused.
+   * @throws {Error} "Extension context invalidated" when the extension is gone
+   */
+  function openRequest(name) {
+    const port = ext.runtime.connect({ name });
+    /** @type {Error|null} why the port can no longer be used, if it cannot */
+    let unusable = null;
+    const onClose = () => {
+      unusable ??= new Error(ext.runtime.lastError?.message ?? 'the port closed');
+    };
+    port.onDisconnect.addListener(onClose);
+    return {
+      send: (msg) => new Promise((resolve, reject) => {
+        if (unusable) {
+          reject(unusable);
+          return;
+        }
+        unusable = new Error('the port was used already');
+        port.onDisconnect.removeListener(onClose);
+        port.onDisconnect.addListener(() => reject(new Error(ext.runtime.lastError?.message ?? 'the port closed')));
+        port.onMessage.addListener((/** @type {any} */ reply) => {
+          resolve(reply);
+          port.disconnect();
+        });
+        port.postMessage(msg);
+      }),
+      close: () => {
+        unusable ??= new Error('the port was closed');
+        try {
+          port.disconnect();
+        } catch {
+          // Already gone with the extension.
+        }
+      },
+    };
+  }
+
+  /**
+   * Answers requests made on ports of one name (see openRequest): each message gets the handler's
+   * result (or its promise's) as its reply on the same port.
+   * @param {string} name
+   * @param {(msg: any) => any} handler
+   * @param {() => void} [onOpen] called when such a port opens, before its request arrives
+   */
+  function onRequestPort(name, handler, onOpen) {
+    ext.runtime.onConnect.addListener((/** @type {any} */ port) => {
+      if (port.name !== name) return;
+      onOpen?.();
+      port.onMessage.addListener((/** @type {any} */ msg) => {
+        Promise.resolve()
+          .then(() => handler(msg))
+          .catch((error) => ({ ok: false, error: ns.errors.errorMessage(error) }))
+          .then((reply) => {
+            try {
+              port.postMessage(reply);
+            } catch {
+              // The tab closed or navigated while the request was being answered.
+            }
+          });
+      });
+    });
+  }
+
+  /**
    * Returns the absolute URL of a file packaged with the extension.
    * @param {string} path
    * @returns {string}
@@ -208,6 +277,8 @@
     sendMessage,
     sendToTab,
     onMessage,
+    openRequest,
+    onRequestPort,
     getURL,
     storageGet,
     storageSet,

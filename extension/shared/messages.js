@@ -12,7 +12,7 @@
    * @enum {string}
    */
   const MSG = Object.freeze({
-    /** cs→bg `{text}`: analyse text; reply `{ok, analysis, analyzeMs}` or `{ok: false, error}`. */
+    /** cs→bg `{text}`: analyse text; reply `{ok, analysis, analyzeMs, initMs, workerMs}` or `{ok: false, error}`. */
     ANALYZE: 'cs-bg-analyze',
     /** cs→bg `{status, count}`: the tab's state changed (drives the badge). */
     STATUS: 'cs-bg-status',
@@ -24,6 +24,12 @@
     TOGGLE: 'bg-cs-toggle',
     /** ui→cs `{id}`: scroll to the next quotation of speaker `id`. */
     FOCUS_SPEAKER: 'ui-cs-focus-speaker',
+  });
+
+  /** Names of ports. */
+  const PORT = Object.freeze({
+    /** cs→bg: carries one MSG.ANALYZE request and its reply (opened early to wake the worker). */
+    ANALYZE: 'cs-bg-analyze-port',
   });
 
   const KNOWN = new Set(Object.values(MSG));
@@ -51,5 +57,5 @@
     return typeof msg === 'object' && msg !== null && /** @type {any} */ (msg).type === type;
   }
 
-  ns.messages = Object.freeze({ MSG, message, isMessage });
+  ns.messages = Object.freeze({ MSG, PORT, message, isMessage });
 })(globalThis.quotelight ??= {});

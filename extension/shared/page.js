@@ -10,9 +10,11 @@
   /**
    * @typedef {object} Timings milliseconds
    * @property {number} extract taking the page text
+   * @property {number} find the part of extract spent finding the article
    * @property {number} analyze inside wasm
    * @property {number} init waiting for the analyser to load (0 once it is warm)
-   * @property {number} roundtrip asking for the analysis and getting it back (includes analyze)
+   * @property {number} worker time the request spent in the worker (includes init and analyze)
+   * @property {number} roundtrip asking for the analysis and getting it back (includes worker)
    * @property {number} paint resolving ranges and painting
    */
 
@@ -42,9 +44,9 @@
    * Creates the controller for one document.
    * @param {object} options
    * @param {Document} options.doc
-   * @param {(text: string) => Promise<{analysis: any, analyzeMs: number, initMs?: number}>} options.analyze
-   *   analyses text (analyzeMs inside wasm, initMs waiting for it to load); throws with a
-   *   readable message on failure
+   * @param {(text: string) => Promise<{analysis: any, analyzeMs: number, initMs?: number, workerMs?: number}>} options.analyze
+   *   analyses text (analyzeMs inside wasm, initMs waiting for it to load, workerMs all the time
+   *   spent where it runs); throws with a readable message on failure
    * @param {number} options.maxLength texts longer than this are refused
    * @param {() => Element[]} [options.roots] where the article is (default: textmap.findArticleRoots)
    * @param {boolean} [options.wrap] force the wrapping fallback instead of the Highlight API
@@ -129,6 +131,7 @@
         const gen = ++generation;
         const t0 = performance.now();
         const roots = options.roots ? options.roots() : textmap.findArticleRoots(doc);
+        const found = performance.now();
         const next = await textmap.extractText(roots, { maxLength, shouldStop: () => gen !== generation });
         if (gen !== generation) return { status: 'stale', textLength: 0, error: null, timings: null };
         const t1 = performance.now();
@@ -139,12 +142,14 @@
         let analysis = lastAnalysis;
         let analyzeMs = 0;
         let initMs = 0;
+        let workerMs = 0;
         if (next.text !== lastText || !analysis) {
           try {
             const reply = await analyze(next.text);
             analysis = reply.analysis;
             analyzeMs = reply.analyzeMs;
             initMs = reply.initMs ?? 0;
+            workerMs = reply.workerMs ?? analyzeMs;
           } catch (error) {
             if (gen !== generation) return { status: 'stale', textLength: 0, error: null, timings: null };
             controller.clear();
@@ -159,7 +164,12 @@
         const t2 = performance.now();
         if (model && map && analysis === lastPainted && sameNodes(map, next)) {
           // Same text in the same nodes (the page changed elsewhere): what is painted still holds.
-          return { status: 'done', textLength: next.text.length, error: null, timings: { extract: t1 - t0, analyze: 0, roundtrip: t2 - t1, paint: 0 } };
+          return {
+            status: 'done',
+            textLength: next.text.length,
+            error: null,
+            timings: { extract: t1 - t0, find: found - t0, analyze: 0, init: 0, worker: 0, roundtrip: t2 - t1, paint: 0 },
+          };
         }
         lastPainted = analysis;
         map = next;
@@ -185,7 +195,7 @@
           status: 'done',
           textLength: next.text.length,
           error: null,
-          timings: { extract: t1 - t0, analyze: analyzeMs, init: initMs, roundtrip: t2 - t1, paint: t3 - t2 },
+          timings: { extract: t1 - t0, find: found - t0, analyze: analyzeMs, init: initMs, worker: workerMs, roundtrip: t2 - t1, paint: t3 - t2 },
         };
       },
 
