@@ -6,7 +6,7 @@
 // (only on pages where it has run: elsewhere it leaves no trace)
 //   data-quotelight-status   running | done | off | too-large | error
 //   data-quotelight-quotes   number of quotations painted (all kinds)
-//   data-quotelight-timings  JSON {extract, find, analyze, init, worker, roundtrip, paint, start, firstPaint} in ms:
+//   data-quotelight-timings  JSON {extract, find, analyze, init, worker, gate, roundtrip, paint, start, firstPaint} in ms:
 //                            start is this script's start (page clock), firstPaint the time from
 //                            there to the first paint
 // The full list of quotations and speakers is available through MSG.GET_STATE, as the popup uses it.
@@ -285,32 +285,48 @@
 
   async function init() {
     const articleLike = ns.textmap.looksLikeArticle(document);
-    // On an article, the port for the analysis is opened first: it wakes the worker and its
-    // wasm while this script reads the page.
-    if (articleLike) firstRequest = chromeApi.openRequest(PORT.ANALYZE);
-    disposers.push(chromeApi.onMessage(onMessage));
-    disposers.push(chromeApi.onStorageChanged((changes) => {
-      if (!changes.settings) return;
-      state.settings = settingsMod.normalize(changes.settings.newValue);
-      controller.setKinds(state.settings.kinds);
-    }));
-    // Cheap checks for having been orphaned, on the events that follow a reload of the extension.
-    const checkAlive = () => {
-      if (!chromeApi.available()) shutdown();
-    };
-    for (const type of ['visibilitychange', 'focus', 'pageshow']) {
-      window.addEventListener(type, checkAlive, { passive: true });
-      disposers.push(() => window.removeEventListener(type, checkAlive));
-    }
-    const settingsRead = chromeApi.storageGet('settings').then((stored) => settingsMod.normalize(stored?.settings));
-    // On an article, the text is taken and analysed while the settings are read; nothing is
-    // painted unless they allow it.
-    const allowed = settingsRead.then((s) => {
-      state.settings = s;
-      controller.setKinds(s.kinds);
-      return settingsMod.shouldAutoRun(s, host, articleLike);
+    /** @type {(allowed: boolean|Promise<boolean>) => void} */
+    let decide = () => {};
+    /** Whether the settings let this page be painted by itself: known once they are read (below). */
+    const allowed = new Promise((resolve) => {
+      decide = resolve;
     });
-    const running = articleLike ? run(allowed).finally(dropFirstRequest) : null;
+    /** @type {Promise<void>|null} */
+    let running = null;
+    if (articleLike) {
+      // The port opens first: it wakes the worker (and its wasm) while this script reads the page.
+      firstRequest = chromeApi.openRequest(PORT.ANALYZE);
+      // Then the page is read and its text sent, before the set-up below: that set-up and the
+      // reading of the settings overlap with the analysis (the run's next step is queued before
+      // this function's). Nothing is painted unless the settings allow it.
+      running = run(allowed).finally(dropFirstRequest);
+      await null;
+    }
+    try {
+      disposers.push(chromeApi.onMessage(onMessage));
+      disposers.push(chromeApi.onStorageChanged((changes) => {
+        if (!changes.settings) return;
+        state.settings = settingsMod.normalize(changes.settings.newValue);
+        controller.setKinds(state.settings.kinds);
+      }));
+      // Cheap checks for having been orphaned, on the events that follow a reload of the extension.
+      const checkAlive = () => {
+        if (!chromeApi.available()) shutdown();
+      };
+      for (const type of ['visibilitychange', 'focus', 'pageshow']) {
+        window.addEventListener(type, checkAlive, { passive: true });
+        disposers.push(() => window.removeEventListener(type, checkAlive));
+      }
+      decide(chromeApi.storageGet('settings').then((stored) => {
+        state.settings = settingsMod.normalize(stored?.settings);
+        controller.setKinds(state.settings.kinds);
+        return settingsMod.shouldAutoRun(state.settings, host, articleLike);
+      }));
+    } catch (error) {
+      // A run already started must not wait for settings that will never come.
+      decide(false);
+      throw error;
+    }
     if (await allowed) {
       await (running ?? run());
       return;

@@ -14,7 +14,8 @@
    * @property {number} analyze inside wasm
    * @property {number} init waiting for the analyser to load (0 once it is warm)
    * @property {number} worker time the request spent in the worker (includes init and analyze)
-   * @property {number} roundtrip asking for the analysis and getting it back (includes worker)
+   * @property {number} gate waiting, once the analysis is back, for the settings that allow painting
+   * @property {number} roundtrip asking for the analysis and getting it back (includes worker and gate)
    * @property {number} paint resolving ranges and painting
    */
 
@@ -159,6 +160,7 @@
           lastText = next.text;
           lastAnalysis = analysis;
         }
+        const replied = performance.now();
         if (hooks.gate && !(await hooks.gate)) return { status: 'stale', textLength: 0, error: null, timings: null };
         if (gen !== generation) return { status: 'stale', textLength: 0, error: null, timings: null };
         const t2 = performance.now();
@@ -168,7 +170,7 @@
             status: 'done',
             textLength: next.text.length,
             error: null,
-            timings: { extract: t1 - t0, find: found - t0, analyze: 0, init: 0, worker: 0, roundtrip: t2 - t1, paint: 0 },
+            timings: { extract: t1 - t0, find: found - t0, analyze: 0, init: 0, worker: 0, gate: t2 - replied, roundtrip: t2 - t1, paint: 0 },
           };
         }
         lastPainted = analysis;
@@ -195,7 +197,9 @@
           status: 'done',
           textLength: next.text.length,
           error: null,
-          timings: { extract: t1 - t0, find: found - t0, analyze: analyzeMs, init: initMs, worker: workerMs, roundtrip: t2 - t1, paint: t3 - t2 },
+          timings: {
+            extract: t1 - t0, find: found - t0, analyze: analyzeMs, init: initMs, worker: workerMs, gate: t2 - replied, roundtrip: t2 - t1, paint: t3 - t2,
+          },
         };
       },
 
