@@ -285,47 +285,33 @@
 
   async function init() {
     const articleLike = ns.textmap.looksLikeArticle(document);
-    /** @type {(allowed: boolean|Promise<boolean>) => void} */
-    let decide = () => {};
-    /** Whether the settings let this page be painted by itself: known once they are read (below). */
-    const allowed = new Promise((resolve) => {
-      decide = resolve;
+    // On an article, the port for the analysis opens first: it wakes the worker (and its wasm)
+    // while this script reads the page.
+    if (articleLike) firstRequest = chromeApi.openRequest(PORT.ANALYZE);
+    // Then the settings are asked for (the first read after the browser starts can be slow) ...
+    disposers.push(chromeApi.onStorageChanged((changes) => {
+      if (!changes.settings) return;
+      state.settings = settingsMod.normalize(changes.settings.newValue);
+      controller.setKinds(state.settings.kinds);
+    }));
+    const allowed = chromeApi.storageGet('settings').then((stored) => {
+      state.settings = settingsMod.normalize(stored?.settings);
+      controller.setKinds(state.settings.kinds);
+      return settingsMod.shouldAutoRun(state.settings, host, articleLike);
     });
-    /** @type {Promise<void>|null} */
-    let running = null;
-    if (articleLike) {
-      // The port opens first: it wakes the worker (and its wasm) while this script reads the page.
-      firstRequest = chromeApi.openRequest(PORT.ANALYZE);
-      // Then the page is read and its text sent, before the set-up below: that set-up and the
-      // reading of the settings overlap with the analysis (the run's next step is queued before
-      // this function's). Nothing is painted unless the settings allow it.
-      running = run(allowed).finally(dropFirstRequest);
-      await null;
-    }
-    try {
-      disposers.push(chromeApi.onMessage(onMessage));
-      disposers.push(chromeApi.onStorageChanged((changes) => {
-        if (!changes.settings) return;
-        state.settings = settingsMod.normalize(changes.settings.newValue);
-        controller.setKinds(state.settings.kinds);
-      }));
-      // Cheap checks for having been orphaned, on the events that follow a reload of the extension.
-      const checkAlive = () => {
-        if (!chromeApi.available()) shutdown();
-      };
-      for (const type of ['visibilitychange', 'focus', 'pageshow']) {
-        window.addEventListener(type, checkAlive, { passive: true });
-        disposers.push(() => window.removeEventListener(type, checkAlive));
-      }
-      decide(chromeApi.storageGet('settings').then((stored) => {
-        state.settings = settingsMod.normalize(stored?.settings);
-        controller.setKinds(state.settings.kinds);
-        return settingsMod.shouldAutoRun(state.settings, host, articleLike);
-      }));
-    } catch (error) {
-      // A run already started must not wait for settings that will never come.
-      decide(false);
-      throw error;
+    // ... while the page is read and its text sent. The rest of the set-up overlaps with the
+    // analysis: the run's next step is queued before this function's. Nothing is painted unless
+    // the settings allow it.
+    const running = articleLike ? run(allowed).finally(dropFirstRequest) : null;
+    if (running) await null;
+    disposers.push(chromeApi.onMessage(onMessage));
+    // Cheap checks for having been orphaned, on the events that follow a reload of the extension.
+    const checkAlive = () => {
+      if (!chromeApi.available()) shutdown();
+    };
+    for (const type of ['visibilitychange', 'focus', 'pageshow']) {
+      window.addEventListener(type, checkAlive, { passive: true });
+      disposers.push(() => window.removeEventListener(type, checkAlive));
     }
     if (await allowed) {
       await (running ?? run());
