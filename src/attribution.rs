@@ -13,12 +13,12 @@
 //! 5. Words quoted again ("real democracy") take the speaker of the longer
 //!    quotation they come from.
 
-use crate::lexicon::{HashMap, HashSet};
+use crate::lexicon::{class, HashMap, HashSet};
 
 use crate::cues::CueMatch;
 use crate::lexicon::lexicon;
 use crate::mentions::{capitalized_run_end, parse_np};
-use crate::types::{Document, Kind, Mention, QuoteSpan, Rule, Span, TokenKind};
+use crate::types::{fact, Document, Kind, Mention, QuoteSpan, Rule, Span, TokenKind};
 
 /// How many tokens around a quotation the sieve looks at for its cue: a
 /// reporting verb further away does not introduce it, and the bound keeps
@@ -117,14 +117,19 @@ pub fn attribute(
         })
         .collect();
     let mut out: Vec<Attributed> = Vec::with_capacity(quotes.len());
-    // Capitalised words that stand inside sentences: names, not sentence openers.
-    let mid_sentence_caps: HashSet<&str> = doc
-        .sentences
-        .iter()
-        .flat_map(|s| s.first_token + 1..s.end_token)
-        .map(|k| doc.tok(k))
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .collect();
+    // Capitalised words that stand inside sentences: names, not sentence
+    // openers. Only colon-introduced quotations need them: made on first use.
+    let mid_sentence_caps: std::cell::OnceCell<HashSet<&str>> = std::cell::OnceCell::new();
+    let mid_sentence_caps = || {
+        mid_sentence_caps.get_or_init(|| {
+            doc.sentences
+                .iter()
+                .flat_map(|s| s.first_token + 1..s.end_token)
+                .filter(|&k| doc.has(k, fact::UPPER_FIRST))
+                .map(|k| doc.tok(k))
+                .collect()
+        })
+    };
 
     // Names of the people cues attribute speech to, as token lists.
     let speaker_names: Vec<Vec<String>> = cues
@@ -210,7 +215,7 @@ pub fn attribute(
         // --- Sieve 2: `X …: “Q”` and `“Q” — X`.
         if a.rule.is_none() && prev_tok == Some(":") {
             if let Some(m) =
-                sentence_subject(doc, sentence.first_token, open - 1, &mid_sentence_caps)
+                sentence_subject(doc, sentence.first_token, open - 1, mid_sentence_caps())
             {
                 mentions.push(m);
                 a.source = Source::Mention(mentions.len() - 1);
@@ -228,23 +233,20 @@ pub fn attribute(
         }
 
         // --- Kind.
-        let before: Vec<String> = (open.saturating_sub(3).max(sentence.first_token)..open)
-            .map(|k| doc.low(k).to_string())
-            .collect();
-        let after: Vec<String> = (after_close..(after_close + 2).min(sentence.end_token))
-            .map(|k| doc.low(k).to_string())
-            .collect();
+        let before = open.saturating_sub(3).max(sentence.first_token)..open;
+        let after = after_close..(after_close + 2).min(sentence.end_token);
         let title_context = before
-            .iter()
-            .chain(after.iter())
-            .any(|w| lex.is("title_cue", w));
-        let scare_context = before.iter().any(|w| lex.is("scare_cue", w))
-            || (before.len() >= 2
-                && before[before.len() - 2] == "known"
-                && before[before.len() - 1] == "as");
+            .clone()
+            .chain(after.clone())
+            .any(|k| doc.is(k, class::TITLE_CUE));
+        let scare_context = before.clone().any(|k| doc.is(k, class::SCARE_CUE))
+            || (before.len() >= 2 && doc.low(open - 2) == "known" && doc.low(open - 1) == "as");
         let first_person = inner
             .split(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'')
-            .any(|w| lex.is("first_person", w));
+            // Every first-person word starts with one of these letters: most
+            // words need no lookup.
+            .filter(|w| w.starts_with(['i', 'I', 'm', 'M', 'w', 'W', 'u', 'U', 'o', 'O']))
+            .any(|w| lex.is(class::FIRST_PERSON, w));
         let title_case = is_title_case(inner);
         let capital_start = inner
             .chars()
@@ -254,7 +256,7 @@ pub fn attribute(
             || leading.is_some_and(|(_, c)| c.cue.end_token == open)
             || prev_tok.is_some_and(|t| lex.cue_lemma(t).is_some());
         // “New lower prices,” reads one sign.
-        let reads_after = after.len() > 1 && after[0].starts_with("read");
+        let reads_after = after.len() > 1 && doc.low(after.start).starts_with("read");
         let standalone = starts_sentence && ends_sentence;
         a.kind = if reads_after
             || (a.rule.is_none() && title_context && (title_case || n_words <= 8))
@@ -557,7 +559,7 @@ fn sentence_subject(
     let first = first.max(colon.saturating_sub(WINDOW));
     if let Some(comma) = (first..colon).find(|&k| doc.tok(k) == ",") {
         if (first..comma).next().is_some_and(|k| {
-            lex.is("preposition", doc.low(k)) || lex.is("subordinator", doc.low(k))
+            lex.is(class::PREPOSITION, doc.low(k)) || lex.is(class::SUBORDINATOR, doc.low(k))
         }) {
             a = comma + 1;
         }
@@ -568,7 +570,7 @@ fn sentence_subject(
         let l = w.to_lowercase();
         let np_word = doc.tokens[b].kind == TokenKind::Word
             && (w.chars().next().is_some_and(char::is_uppercase)
-                || lex.is("determiner", &l)
+                || lex.is(class::DETERMINER, &l)
                 || lex.roles.contains_key(&l)
                 || lex.nationalities.contains_key(w)
                 || crate::mentions::role_head(&l) == l && lex.roles.contains_key(&l))
@@ -655,11 +657,23 @@ fn naming_source(
 
 /// Lower-cased words without punctuation, for comparing quoted words.
 fn normalized(text: &str) -> String {
-    text.split(|c: char| !c.is_alphanumeric())
+    let mut out = String::with_capacity(text.len());
+    for w in text
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if w.is_ascii() {
+            let start = out.len();
+            out.push_str(w);
+            out[start..].make_ascii_lowercase();
+        } else {
+            out.push_str(&w.to_lowercase());
+        }
+    }
+    out
 }
 
 /// Title Case: the words of a name of a work ("The World of Tomorrow").
@@ -673,6 +687,7 @@ fn is_title_case(text: &str) -> bool {
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
+        .take(13)
         .collect();
     if ws.len() < 2 || ws.len() > 12 {
         return false;
@@ -685,7 +700,11 @@ fn is_title_case(text: &str) -> bool {
         w.chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_numeric())
-            || SMALL.contains(&w.to_lowercase().as_str())
+            || if w.is_ascii() {
+                SMALL.iter().any(|s| s.eq_ignore_ascii_case(w))
+            } else {
+                SMALL.contains(&w.to_lowercase().as_str())
+            }
     }) && caps >= 2
 }
 

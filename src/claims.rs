@@ -15,7 +15,7 @@
 //! the `quotes` stage, and is not repeated here.
 
 use crate::cues::CueMatch;
-use crate::lexicon::lexicon;
+use crate::lexicon::{class, lexicon};
 use crate::types::{CueForm, Document, QuoteSpan, Span, TokenKind};
 
 /// How far after its cue a claim may start, in tokens.
@@ -216,13 +216,13 @@ fn after(doc: &Document, c: &CueMatch, end: usize, in_quote: &[bool]) -> Option<
         // "told reporters the plan was dead": skip the listener.
         let mut k = start;
         if k < end
-            && (lex.is("determiner", doc.low(k))
+            && (lex.is(class::DETERMINER, doc.low(k))
                 || doc.tok(k).chars().next().is_some_and(char::is_uppercase))
         {
             k += 1;
             while k < end && k < start + 8 {
                 let l = doc.low(k);
-                if lex.is("determiner", l)
+                if lex.is(class::DETERMINER, l)
                     || matches!(l, "he" | "she" | "it" | "they" | "we" | "i" | "there")
                 {
                     break;
@@ -238,7 +238,7 @@ fn after(doc: &Document, c: &CueMatch, end: usize, in_quote: &[bool]) -> Option<
         // Adverbs, days and media between the cue and its clause.
         while start < end && is_word(doc, start) && {
             let l = doc.low(start);
-            lex.is("temporal", l) || (l.ends_with("ly") && l.len() > 3) || l == "again"
+            lex.is(class::TEMPORAL, l) || (l.ends_with("ly") && l.len() > 3) || l == "again"
         } {
             start += 1;
         }
@@ -254,7 +254,7 @@ fn after(doc: &Document, c: &CueMatch, end: usize, in_quote: &[bool]) -> Option<
         return None;
     }
     // "was quoted as saying at a summit on Wednesday": a circumstance, not a claim.
-    if lex.is("preposition", doc.low(start)) {
+    if lex.is(class::PREPOSITION, doc.low(start)) {
         return None;
     }
     Some(Span::new(
@@ -281,7 +281,7 @@ fn source_before_after_comma(doc: &Document, c: &CueMatch, first: usize) -> bool
     let mut k = c.cue.end_token;
     while k < doc.tokens.len() && is_word(doc, k) && {
         let l = doc.low(k);
-        lex.is("temporal", l) || (l.ends_with("ly") && l.len() > 3)
+        lex.is(class::TEMPORAL, l) || (l.ends_with("ly") && l.len() > 3)
     } {
         k += 1;
     }
@@ -318,15 +318,15 @@ fn before_and_after(doc: &Document, c: &CueMatch, first: usize, end: usize) -> O
         .tokens
         .partition_point(|t| t.span.start < src.span.end.max(c.cue.span.end));
     let mut k = tail_start;
-    while k < end && is_word(doc, k) && lexicon().is("temporal", doc.low(k)) {
+    while k < end && is_word(doc, k) && lexicon().is(class::TEMPORAL, doc.low(k)) {
         k += 1;
     }
     // ", said X, as the EU prepared …": a subordinate clause is the writer's, not the claim.
     let resumes = k < end
         && doc.tok(k) == ","
         && k + 1 < end
-        && !lexicon().is("subordinator", doc.low(k + 1))
-        && !lexicon().is("preposition", doc.low(k + 1));
+        && !lexicon().is(class::SUBORDINATOR, doc.low(k + 1))
+        && !lexicon().is(class::PREPOSITION, doc.low(k + 1));
     let stop = if resumes {
         doc.tokens[end - 1].span.end
     } else {

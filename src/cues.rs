@@ -6,7 +6,7 @@
 //! left out: "the said property", "according to plan", "tell them apart",
 //! "add two cups", a noun after a determiner ("the report", "a claim").
 
-use crate::lexicon::lexicon;
+use crate::lexicon::{class, lexicon};
 use crate::mentions::{is_initial_period, np_after, parse_np, subject_before};
 use crate::types::{Cue, CueForm, Document, Mention, Span, TokenKind};
 
@@ -110,7 +110,6 @@ const PLATFORMS: &[&str] = &[
 /// Finds every cue in the text outside quotations (`in_quote[i]` is true for
 /// tokens that stand inside a quotation, marks included).
 pub fn find(doc: &Document, in_quote: &[bool]) -> Vec<CueMatch> {
-    let lex = lexicon();
     let mut out: Vec<CueMatch> = Vec::new();
     let n = doc.tokens.len();
     let mut i = 0;
@@ -121,7 +120,7 @@ pub fn find(doc: &Document, in_quote: &[bool]) -> Vec<CueMatch> {
         }
         let w = doc.tok(i);
         let l = doc.low(i);
-        let lemma = lex.cue_lemma(l);
+        let lemma = doc.cue_lemma(i);
         if lemma.is_none() && !matches!(l, "according" | "quoted" | "cited") {
             i += 1; // most words: nothing more to look at
             continue;
@@ -283,7 +282,7 @@ fn is_verb_use(
             return false;
         }
         // "the said property", "a claim", "the report": a determiner makes it a noun.
-        if lex.is("determiner", p) && !matches!(p, "that" | "both" | "each" | "all") {
+        if lex.is(class::DETERMINER, p) && !matches!(p, "that" | "both" | "each" | "all") {
             return false;
         }
         if p == "to" && matches!(form, "said") {
@@ -328,7 +327,7 @@ fn is_verb_use(
     {
         let next_is_verb = next.is_some_and(|n| {
             lex.cue_lemma(n).is_some()
-                || lex.is("auxiliary", n)
+                || lex.is(class::AUXILIARY, n)
                     && !matches!(
                         n,
                         "also" | "later" | "then" | "again" | "further" | "publicly" | "privately"
@@ -519,7 +518,9 @@ fn via_near(
             if l == "in" || l == "during" {
                 // "in a statement", "in an interview with the BBC", "in his introduction".
                 let mut s = k + 1;
-                while s < to && (lex.is("determiner", doc.low(s)) || doc.tok(s).ends_with("al")) {
+                while s < to
+                    && (lex.is(class::DETERMINER, doc.low(s)) || doc.tok(s).ends_with("al"))
+                {
                     s += 1;
                 }
                 while s < to

@@ -9,7 +9,7 @@ use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-use crate::types::Gender;
+use crate::types::{fact, Facts, Gender};
 
 /// A fast, non-cryptographic hasher (the Fx hash of rustc) for the lexicon
 /// tables: their keys are our own words, so flooding is no concern, and
@@ -35,8 +35,12 @@ impl Hasher for FxHasher {
             word.copy_from_slice(chunk);
             self.add(u64::from_le_bytes(word));
         }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
+        // The last bytes as one word: words are short, so this is most of the work.
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
         }
     }
 
@@ -58,28 +62,79 @@ pub type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<FxHasher>>;
 /// A set with the fast hasher.
 pub type HashSet<K> = StdHashSet<K, BuildHasherDefault<FxHasher>>;
 
-/// The function-word classes of `function_words.txt`, in bit order.
-const CLASSES: &[&str] = &[
-    "determiner",
-    "indefinite",
-    "pronoun_male",
-    "pronoun_female",
-    "pronoun_plural",
-    "pronoun_neuter",
-    "pronoun_first",
-    "preposition",
-    "subordinator",
-    "conjunction",
-    "auxiliary",
-    "temporal",
-    "title_cue",
-    "scare_cue",
-    "first_person",
+/// The function-word classes of `function_words.txt`, as bits: a word's
+/// classes are one `u32`, so that a rule tests a class with one `&`.
+pub mod class {
+    /// "the", "a", "his", "several": opens a noun phrase.
+    pub const DETERMINER: u32 = 1 << 0;
+    /// "a", "one", "some": an indefinite noun phrase (an anonymous source).
+    pub const INDEFINITE: u32 = 1 << 1;
+    /// "he", "him", "his".
+    pub const PRONOUN_MALE: u32 = 1 << 2;
+    /// "she", "her".
+    pub const PRONOUN_FEMALE: u32 = 1 << 3;
+    /// "they", "them".
+    pub const PRONOUN_PLURAL: u32 = 1 << 4;
+    /// "it", "its".
+    pub const PRONOUN_NEUTER: u32 = 1 << 5;
+    /// "i", "we".
+    pub const PRONOUN_FIRST: u32 = 1 << 6;
+    /// "in", "of", "during".
+    pub const PREPOSITION: u32 = 1 << 7;
+    /// "when", "because", "that".
+    pub const SUBORDINATOR: u32 = 1 << 8;
+    /// "and", "but", "however".
+    pub const CONJUNCTION: u32 = 1 << 9;
+    /// "has", "was", and the adverbs that sit between subject and verb.
+    pub const AUXILIARY: u32 = 1 << 10;
+    /// "yesterday", "Tuesday", "week".
+    pub const TEMPORAL: u32 = 1 << 11;
+    /// Words that announce a title: "titled", "film", "operation".
+    pub const TITLE_CUE: u32 = 1 << 12;
+    /// Words that announce a scare quote: "so-called", "term", "dubbed".
+    pub const SCARE_CUE: u32 = 1 << 13;
+    /// "I", "we’re", "our": the speaker speaking of themselves.
+    pub const FIRST_PERSON: u32 = 1 << 14;
+    /// Words that are never names, even when a sentence opens with them.
+    pub const CLOSED: u32 = DETERMINER
+        | PREPOSITION
+        | SUBORDINATOR
+        | CONJUNCTION
+        | PRONOUN_MALE
+        | PRONOUN_FEMALE
+        | PRONOUN_PLURAL
+        | PRONOUN_NEUTER
+        | AUXILIARY
+        | TEMPORAL;
+}
+
+/// The class names used in `function_words.txt`, with their bits.
+const CLASSES: &[(&str, u32)] = &[
+    ("determiner", class::DETERMINER),
+    ("indefinite", class::INDEFINITE),
+    ("pronoun_male", class::PRONOUN_MALE),
+    ("pronoun_female", class::PRONOUN_FEMALE),
+    ("pronoun_plural", class::PRONOUN_PLURAL),
+    ("pronoun_neuter", class::PRONOUN_NEUTER),
+    ("pronoun_first", class::PRONOUN_FIRST),
+    ("preposition", class::PREPOSITION),
+    ("subordinator", class::SUBORDINATOR),
+    ("conjunction", class::CONJUNCTION),
+    ("auxiliary", class::AUXILIARY),
+    ("temporal", class::TEMPORAL),
+    ("title_cue", class::TITLE_CUE),
+    ("scare_cue", class::SCARE_CUE),
+    ("first_person", class::FIRST_PERSON),
 ];
 
 /// Returns `word` lower-cased, without allocating when it already is.
-fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
-    if word.chars().any(char::is_uppercase) {
+pub fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+    let upper = if word.is_ascii() {
+        word.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        word.chars().any(char::is_uppercase)
+    };
+    if upper {
         std::borrow::Cow::Owned(word.to_lowercase())
     } else {
         std::borrow::Cow::Borrowed(word)
@@ -123,13 +178,97 @@ pub struct Lexicon {
     pub organizations: HashMap<String, bool>,
     /// Group noun (lower case) → official.
     pub groups: HashMap<&'static str, bool>,
+    /// First words of the nationalities written in two words ("South" of
+    /// "South Korean"): only after one of them is a two-word form looked up.
+    pub two_word_nationality_starts: HashSet<&'static str>,
+    /// The countries the nationalities name.
+    pub countries: HashSet<&'static str>,
     /// Given name → gender.
     pub given_names: HashMap<&'static str, Gender>,
     /// Function word → bit set of its classes (bit order of `CLASSES`).
     pub function_words: HashMap<&'static str, u32>,
     /// First words of role phrases, to rule most tokens out at once.
     pub role_first_words: HashSet<String>,
+    /// The lemmas of the reporting verbs; a token's [`Facts::cue`] is 1 + an index here.
+    pub cue_lemmas: Vec<&'static str>,
+    /// Lower-case word → what the lexicons say of it: one lookup per token
+    /// gives the text stage every fact the rules test.
+    pub words: HashMap<String, Facts>,
+    /// The same for the words of up to eight bytes, in a table keyed by the
+    /// word's bytes packed into one integer: most tokens are such words, and
+    /// this lookup is one multiply and one compare.
+    short_words: ShortWords,
 }
+
+/// An open-addressing table from words of 1 to 8 bytes (packed by
+/// [`pack_short`]) to their facts.
+#[derive(Debug, Default)]
+struct ShortWords {
+    keys: Vec<u64>,
+    values: Vec<Facts>,
+    shift: u32,
+}
+
+/// Packs a word of 1 to 8 bytes into an integer, little-endian and padded with
+/// zero bytes (words have no zero bytes, so two words never pack alike).
+fn pack_short(word: &[u8]) -> u64 {
+    word.iter()
+        .take(8)
+        .enumerate()
+        .fold(0, |key, (k, &b)| key | u64::from(b) << (8 * k))
+}
+
+impl ShortWords {
+    fn new(words: &HashMap<String, Facts>) -> Self {
+        let short: Vec<(u64, Facts)> = words
+            .iter()
+            .filter(|(w, _)| (1..=8).contains(&w.len()))
+            .map(|(w, f)| (pack_short(w.as_bytes()), *f))
+            .collect();
+        // At most a quarter full: probes stay short.
+        let bits = (short.len() * 4)
+            .next_power_of_two()
+            .trailing_zeros()
+            .max(4);
+        let mut table = ShortWords {
+            keys: vec![0; 1 << bits],
+            values: vec![Facts::default(); 1 << bits],
+            shift: 64 - bits,
+        };
+        for (key, facts) in short {
+            let mut i = table.slot(key);
+            while table.keys[i] != 0 {
+                i = (i + 1) & (table.keys.len() - 1);
+            }
+            table.keys[i] = key;
+            table.values[i] = facts;
+        }
+        table
+    }
+
+    fn slot(&self, key: u64) -> usize {
+        // Fibonacci hashing: the high bits of the product.
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    fn get(&self, word: &[u8]) -> Facts {
+        let key = pack_short(word);
+        let mut i = self.slot(key);
+        loop {
+            match self.keys[i] {
+                k if k == key => return self.values[i],
+                0 => return Facts::default(),
+                _ => i = (i + 1) & (self.keys.len() - 1),
+            }
+        }
+    }
+}
+
+/// Particles that stand inside names: "Luis de Miranda", "bin Salman".
+pub const NAME_PARTICLES: &[&str] = &[
+    "de", "del", "della", "der", "den", "di", "da", "dos", "das", "du", "la", "le", "van", "von",
+    "bin", "ibn", "al", "el", "y", "ter", "zu",
+];
 
 const CUE_VERBS: &str = include_str!("lexicon/cue_verbs.txt");
 const ABBREVIATIONS: &str = include_str!("lexicon/abbreviations.txt");
@@ -225,17 +364,23 @@ impl Lexicon {
             }
         }
 
-        let nationalities = lines(NATIONALITIES)
+        let nationalities: HashMap<&'static str, &'static str> = lines(NATIONALITIES)
             .filter_map(|l| l.split_once('|'))
             .map(|(adj, country)| (adj.trim(), country.trim()))
             .collect();
 
-        let organizations = lines(ORGANIZATIONS)
+        let countries = nationalities.values().copied().collect();
+        let two_word_nationality_starts = nationalities
+            .keys()
+            .filter_map(|adj| adj.split_once(' ').map(|(first, _)| first))
+            .collect();
+
+        let organizations: HashMap<String, bool> = lines(ORGANIZATIONS)
             .filter_map(|l| l.split_once(' '))
             .map(|(flag, word)| (word.trim().to_lowercase(), official_flag(flag)))
             .collect();
 
-        let groups = lines(GROUPS)
+        let groups: HashMap<&'static str, bool> = lines(GROUPS)
             .filter_map(|l| l.split_once(' '))
             .map(|(flag, word)| (word.trim(), official_flag(flag)))
             .collect();
@@ -253,20 +398,68 @@ impl Lexicon {
         for line in lines(FUNCTION_WORDS) {
             let mut words = line.split_whitespace();
             let Some(class) = words.next() else { continue };
-            let Some(bit) = CLASSES.iter().position(|c| *c == class) else {
+            let Some(&(_, bit)) = CLASSES.iter().find(|(name, _)| *name == class) else {
                 continue;
             };
             for w in words {
-                *function_words.entry(w).or_default() |= 1 << bit;
+                *function_words.entry(w).or_default() |= bit;
             }
         }
-        let role_first_words = roles
+        let role_first_words: HashSet<String> = roles
             .keys()
             .filter_map(|r| r.split(' ').next())
             .map(str::to_string)
             .collect();
 
+        let mut cue_lemmas: Vec<&'static str> = Vec::new();
+        let mut words: HashMap<String, Facts> = HashMap::default();
+        for (form, lemma) in &cue_forms {
+            let id = match cue_lemmas.iter().position(|l| l == lemma) {
+                Some(id) => id,
+                None => {
+                    cue_lemmas.push(lemma);
+                    cue_lemmas.len() - 1
+                }
+            };
+            words.entry(form.clone()).or_default().cue =
+                u16::try_from(id + 1).expect("fewer than 65535 reporting verbs");
+        }
+        for (word, bits) in &function_words {
+            words.entry(word.to_string()).or_default().classes |= bits;
+        }
+        let mut flag = |word: &str, bit: u16| {
+            words.entry(word.to_string()).or_default().flags |= bit;
+        };
+        for word in &role_first_words {
+            flag(word.as_str(), fact::ROLE_FIRST);
+        }
+        for role in roles.keys().filter(|r| !r.contains(' ')) {
+            flag(role.as_str(), fact::ROLE);
+        }
+        for (word, official) in organizations.iter().filter(|(w, _)| !w.contains(' ')) {
+            flag(word, fact::ORGANIZATION);
+            if *official {
+                flag(word, fact::ORGANIZATION_OFFICIAL);
+            }
+        }
+        for (word, official) in groups.iter().filter(|(w, _)| !w.contains(' ')) {
+            flag(word, fact::GROUP);
+            if *official {
+                flag(word, fact::GROUP_OFFICIAL);
+            }
+        }
+        for word in honorifics.keys() {
+            flag(word, fact::HONORIFIC);
+        }
+        for word in NAME_PARTICLES {
+            flag(word, fact::PARTICLE);
+        }
+
+        let short_words = ShortWords::new(&words);
         Lexicon {
+            cue_lemmas,
+            short_words,
+            words,
             cue_forms,
             cue_examples,
             abbreviations,
@@ -277,6 +470,8 @@ impl Lexicon {
             roles,
             max_role_words,
             nationalities,
+            countries,
+            two_word_nationality_starts,
             organizations,
             groups,
             given_names,
@@ -285,38 +480,35 @@ impl Lexicon {
         }
     }
 
-    /// Returns true when `word` (any case) belongs to function-word class `class`.
-    pub fn is(&self, class: &str, word: &str) -> bool {
-        let Some(bit) = CLASSES.iter().position(|c| *c == class) else {
-            return false;
-        };
-        self.function_words
-            .get(lowercase(word).as_ref())
-            .is_some_and(|bits| bits & (1 << bit) != 0)
+    /// Returns true when `word` (any case) belongs to one of the function-word
+    /// classes in `classes` (bits of [`class`]).
+    pub fn is(&self, classes: u32, word: &str) -> bool {
+        self.classes_of(&lowercase(word)) & classes != 0
+    }
+
+    /// Returns the function-word classes of `lower`, a lower-case word.
+    pub fn classes_of(&self, lower: &str) -> u32 {
+        self.function_words.get(lower).copied().unwrap_or(0)
     }
 
     /// Returns true for determiners, pronouns, prepositions, conjunctions,
     /// auxiliaries and time words: words that are never names.
     pub fn is_closed_class(&self, word: &str) -> bool {
-        const NOT_NAMES: &[&str] = &[
-            "determiner",
-            "preposition",
-            "subordinator",
-            "conjunction",
-            "pronoun_male",
-            "pronoun_female",
-            "pronoun_plural",
-            "pronoun_neuter",
-            "auxiliary",
-            "temporal",
-        ];
-        let mask = NOT_NAMES
-            .iter()
-            .filter_map(|c| CLASSES.iter().position(|x| x == c))
-            .fold(0u32, |m, b| m | 1 << b);
-        self.function_words
-            .get(lowercase(word).as_ref())
-            .is_some_and(|bits| bits & mask != 0)
+        self.is(class::CLOSED, word)
+    }
+
+    /// Returns the lemma of a token's [`Facts::cue`].
+    pub fn cue_lemma_by_id(&self, id: u16) -> Option<&'static str> {
+        (id > 0).then(|| self.cue_lemmas[usize::from(id) - 1])
+    }
+
+    /// Returns what the lexicons say of `lower`, a lower-case word.
+    pub fn facts_of(&self, lower: &str) -> Facts {
+        match lower.len() {
+            0 => Facts::default(),
+            1..=8 => self.short_words.get(lower.as_bytes()),
+            _ => self.words.get(lower).copied().unwrap_or_default(),
+        }
     }
 
     /// Returns the lemma when `word` is a reporting verb form.
@@ -341,7 +533,7 @@ impl Lexicon {
 
     /// Returns true when `word` names a known country.
     pub fn is_country(&self, word: &str) -> bool {
-        self.nationalities.values().any(|c| *c == word)
+        self.countries.contains(word)
     }
 }
 
@@ -367,6 +559,19 @@ mod tests {
         assert_eq!(lex.cue_lemma("told"), Some("tell"));
         assert_eq!(lex.cue_lemma("denies"), Some("deny"));
         assert_eq!(lex.cue_lemma("table"), None);
+    }
+
+    #[test]
+    fn every_word_has_its_facts_in_both_tables() {
+        let lex = lexicon();
+        for (word, facts) in &lex.words {
+            assert_eq!(lex.facts_of(word), *facts, "{word}");
+        }
+        assert_eq!(lex.facts_of("said").cue, lex.facts_of("says").cue);
+        assert_ne!(lex.facts_of("said").cue, 0);
+        assert_eq!(lex.facts_of("qwertyzz"), Facts::default());
+        assert_eq!(lex.facts_of("qwertyuiopasdf"), Facts::default());
+        assert_eq!(lex.facts_of(""), Facts::default());
     }
 
     #[test]
@@ -402,6 +607,10 @@ mod tests {
     #[test]
     fn function_word_classes_are_loaded() {
         let lex = lexicon();
+        // Every class bit is its own, in the order of the names.
+        for (i, (_, bit)) in CLASSES.iter().enumerate() {
+            assert_eq!(*bit, 1 << i);
+        }
         for class in [
             "determiner",
             "preposition",
@@ -411,14 +620,15 @@ mod tests {
             "scare_cue",
             "first_person",
         ] {
+            let (_, bit) = CLASSES.iter().find(|(name, _)| *name == class).unwrap();
             assert!(
-                lex.function_words.values().any(|bits| bits
-                    & (1 << CLASSES.iter().position(|c| c == &class).unwrap())
-                    != 0),
+                lex.function_words.values().any(|bits| bits & bit != 0),
                 "{class}"
             );
         }
-        assert!(lex.is("preposition", "During"));
-        assert!(lex.is("first_person", "I’ve"));
+        assert!(lex.is(class::PREPOSITION, "During"));
+        assert!(lex.is(class::FIRST_PERSON, "I’ve"));
+        assert!(lex.is_closed_class("The"));
+        assert!(!lex.is_closed_class("Wang"));
     }
 }

@@ -7,8 +7,8 @@
 //! [`Mention`] with the person's or body's name, role, affiliation, type,
 //! gender and whether it marks an official, read from the lexicons.
 
-use crate::lexicon::{lexicon, Lexicon};
-use crate::types::{Document, Gender, Mention, MentionForm, Span, SpeakerType, TokenKind};
+use crate::lexicon::{class, lexicon};
+use crate::types::{fact, Document, Gender, Mention, MentionForm, Span, SpeakerType, TokenKind};
 
 /// Words that make a different office of the role after them.
 pub const ROLE_MODIFIERS: &[&str] = &[
@@ -50,11 +50,6 @@ const SHARED_OFFICES: &[&str] = &[
 /// A noun phrase longer than this many tokens is not a speaker mention.
 const MAX_NP_TOKENS: usize = 24;
 
-/// Particles that stand inside names: "Luis de Miranda", "bin Salman".
-const NAME_PARTICLES: &[&str] = &[
-    "de", "del", "della", "der", "den", "di", "da", "dos", "das", "du", "la", "le", "van", "von",
-    "bin", "ibn", "al", "el", "y", "ter", "zu",
-];
 /// Lower-case words that may join the capitalised words of an organisation's name.
 const ORG_CONNECTORS: &[&str] = &["of", "for", "on", "and", "&"];
 
@@ -62,22 +57,26 @@ fn is_word(doc: &Document, i: usize) -> bool {
     doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
 }
 
-fn first_char(s: &str) -> char {
-    s.chars().next().unwrap_or(' ')
+/// Returns `s` without its possessive endings ("Labour’s" → "Labour").
+pub fn strip_possessive(mut s: &str) -> &str {
+    while let Some(rest) = s.strip_suffix("’s") {
+        s = rest;
+    }
+    while let Some(rest) = s.strip_suffix("'s") {
+        s = rest;
+    }
+    s
+}
+
+/// True when token `i` starts with an upper-case letter.
+fn upper_first(doc: &Document, i: usize) -> bool {
+    doc.has(i, fact::UPPER_FIRST)
 }
 
 /// Returns true for a capitalised word (or an all-capital acronym), and for
 /// names behind a lower-case particle prefix ("al-Sharif").
 fn is_capitalized(doc: &Document, i: usize) -> bool {
-    if !is_word(doc, i) {
-        return false;
-    }
-    let w = doc.tok(i);
-    first_char(w).is_uppercase()
-        || ["al-", "el-", "bin-", "ibn-"].iter().any(|p| {
-            w.strip_prefix(p)
-                .is_some_and(|rest| first_char(rest).is_uppercase())
-        })
+    doc.has(i, fact::CAPITALIZED)
 }
 
 /// True for the period of an initial ("W." in "George W. Bush") or of a
@@ -93,7 +92,7 @@ pub fn is_initial_period(doc: &Document, k: usize) -> bool {
 }
 
 fn is_particle(doc: &Document, i: usize) -> bool {
-    NAME_PARTICLES.contains(&doc.tok(i))
+    doc.has(i, fact::PARTICLE)
 }
 
 /// True when token `k` starts particles followed by a capitalised name
@@ -111,14 +110,14 @@ fn lower<'d>(doc: &'d Document, i: usize) -> &'d str {
 }
 
 /// A function word written with a capital only because it opens a sentence.
-fn is_capitalized_function_word(lex: &Lexicon, w: &str) -> bool {
-    lex.is_closed_class(w)
+fn is_capitalized_function_word(doc: &Document, i: usize) -> bool {
+    doc.is(i, class::CLOSED)
 }
 
 /// Longest role phrase starting at token `i` (lower-cased), with its length.
 fn role_at(doc: &Document, i: usize, end: usize) -> Option<(usize, bool)> {
     let lex = lexicon();
-    if i >= end || !lex.role_first_words.contains(doc.low(i)) {
+    if i >= end || !doc.has(i, fact::ROLE_FIRST) {
         return None;
     }
     let mut phrase = String::new();
@@ -160,13 +159,12 @@ pub fn role_head(role: &str) -> &str {
 
 /// Reads the mention in tokens `a..b`, or `None` when they name no speaker.
 pub fn parse_np(doc: &Document, a: usize, b: usize) -> Option<Mention> {
-    let lex = lexicon();
     let (mut a, b) = (a, b.min(doc.tokens.len()));
     // Leading conjunctions and subordinators belong to the clause, not the phrase.
     while a < b && is_word(doc, a) && {
         let l = lower(doc, a);
-        (lex.is("conjunction", l) || lex.is("subordinator", l) || l == "even" || l == "as")
-            && !lex.is("determiner", l)
+        (doc.is(a, class::CONJUNCTION | class::SUBORDINATOR) || l == "even" || l == "as")
+            && !doc.is(a, class::DETERMINER)
     } {
         a += 1;
     }
@@ -241,7 +239,7 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
     let mut name_run: Option<(usize, usize)> = None;
     let mut org_run: Option<(usize, usize)> = None;
     let mut group: Option<bool> = None;
-    let mut org_nominal: Option<(String, bool)> = None;
+    let mut org_nominal: Option<(&str, bool)> = None;
     let mut head_noun_seen = false;
 
     let mut k = a;
@@ -251,7 +249,7 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
     let mut head_stop = head_end;
     while k < head_end {
         let w = doc.tok(k);
-        let l = w.to_lowercase();
+        let l = lower(doc, k);
         if !is_word(doc, k) {
             if doc.tokens[k].kind == TokenKind::Number {
                 k += 1;
@@ -268,24 +266,22 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
             head_stop = k;
             break;
         }
-        if k == a && lex.is("indefinite", &l) && !is_capitalized(doc, (k + 1).min(head_end - 1))
+        if k == a && doc.is(k, class::INDEFINITE) && !is_capitalized(doc, (k + 1).min(head_end - 1))
             || (k == a && l == "a")
         {
             indefinite = true;
             k += 1;
             continue;
         }
-        if lex.is("determiner", &l) && !first_char(w).is_uppercase()
-            || (k == a && lex.is("determiner", &l))
-        {
+        if doc.is(k, class::DETERMINER) && (!upper_first(doc, k) || k == a) {
             definite |= matches!(
-                l.as_str(),
+                l,
                 "the" | "his" | "her" | "their" | "its" | "our" | "this" | "that"
             );
             k += 1;
             continue;
         }
-        if (lex.is("preposition", &l) && !ORG_CONNECTORS.contains(&l.as_str())
+        if (doc.is(k, class::PREPOSITION) && !ORG_CONNECTORS.contains(&l)
             || l == "of"
             || l == "for")
             && (head_noun_seen || name_run.is_some() || role.is_some())
@@ -293,7 +289,7 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
             head_stop = k;
             break;
         }
-        if let Some((g, off)) = lex.honorific(w).filter(|_| first_char(w).is_uppercase()) {
+        if let Some((g, off)) = lex.honorific(w).filter(|_| doc.has(k, fact::HONORIFIC)) {
             // "President Xi", "Mr Wang", "Sen. Whitfield": an honorific before a name.
             let next = if doc
                 .tokens
@@ -356,19 +352,17 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
             k += 1;
             continue;
         }
-        if let Some(&off) = lex.groups.get(l.as_str()) {
-            group = Some(off);
+        if doc.has(k, fact::GROUP) {
+            group = Some(doc.has(k, fact::GROUP_OFFICIAL));
             head_noun_seen = true;
             k += 1;
             continue;
         }
-        if !first_char(w).is_uppercase() {
-            if let Some(&off) = lex.organizations.get(&l) {
-                org_nominal = Some((l.clone(), off));
-                head_noun_seen = true;
-                k += 1;
-                continue;
-            }
+        if !upper_first(doc, k) && doc.has(k, fact::ORGANIZATION) {
+            org_nominal = Some((l, doc.has(k, fact::ORGANIZATION_OFFICIAL)));
+            head_noun_seen = true;
+            k += 1;
+            continue;
         }
         if is_capitalized(doc, k) || particles_then_name(doc, k, head_end) {
             if let Some(country) = nationality_at(doc, k) {
@@ -378,7 +372,7 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
                 k += 1;
                 continue;
             }
-            if k == a && is_capitalized_function_word(lex, w) {
+            if k == a && is_capitalized_function_word(doc, k) {
                 k += 1;
                 continue;
             }
@@ -429,7 +423,7 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
             let run_text =
                 Span::new(doc.tokens[k].span.start, doc.tokens[end - 1].span.end).slice(doc.text);
             let possessive = run_text.ends_with("’s") || run_text.ends_with("'s");
-            let bare = run_text.trim_end_matches("’s").trim_end_matches("'s");
+            let bare = strip_possessive(run_text);
             if (possessive && end < head_end)
                 || (end < head_end
                     && role_at(doc, end, head_end).is_some()
@@ -451,8 +445,8 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
                 }
             } else if end < head_end
                 && !honorific
-                && lex.organizations.contains_key(lower(doc, end))
-                && !first_char(doc.tok(end)).is_uppercase()
+                && doc.has(end, fact::ORGANIZATION)
+                && !upper_first(doc, end)
             {
                 // "Royal Shrewsbury hospital", "West Mercia police".
                 end += 1;
@@ -493,7 +487,7 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
         }
         if matches!(l, "of" | "for" | "at" | "from" | "with") && tail_affiliation.is_none() {
             let mut s = k + 1;
-            while s < b && lex.is("determiner", lower(doc, s)) {
+            while s < b && doc.is(s, class::DETERMINER) {
                 s += 1;
             }
             // "Mercer Island-based Dana Company": the place before "-based" is not the body.
@@ -504,12 +498,12 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
                 let end = capitalized_run_end(doc, s, b);
                 let mut e = end;
                 // "the West Mercia police", "the D.A. Davidson brokerage".
-                if e < b && lex.organizations.contains_key(lower(doc, e)) {
+                if e < b && doc.has(e, fact::ORGANIZATION) {
                     e += 1;
                 }
                 // "Secretary of the Interior Dana M. Whitcombe", "Minister of Defence
                 // Ana Reyes": a one-word body, then the holder's name.
-                let ends_in_org = (s..e).any(|x| lex.organizations.contains_key(lower(doc, x)));
+                let ends_in_org = (s..e).any(|x| doc.has(x, fact::ORGANIZATION));
                 if name_run.is_none()
                     && role.is_some()
                     && l == "of"
@@ -568,10 +562,7 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
     };
 
     if let Some(run) = name_run {
-        let name = text_of(run)
-            .trim_end_matches("’s")
-            .trim_end_matches("'s")
-            .to_string();
+        let name = strip_possessive(text_of(run)).to_string();
         let first = doc.tok(run.0);
         let given = lex.given_names.get(first).copied();
         if gender == Gender::Unknown {
@@ -682,7 +673,7 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
     // passer-by", "the defence". Only a reporting verb makes it a speaker, and
     // only a reporting verb's subject is read through here.
     let words: Vec<usize> = (a..head_stop).collect();
-    let determiner = lex.is("determiner", lower(doc, a));
+    let determiner = doc.is(a, class::DETERMINER);
     if determiner
         && (2..=4).contains(&words.len())
         && words
@@ -692,9 +683,10 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
         let head = lower(doc, head_stop - 1);
         let plural = head.ends_with('s') && !head.ends_with("ss");
         if !head.ends_with("ly")
-            && !lex.is("auxiliary", head)
-            && !lex.is("determiner", head)
-            && !lex.is("preposition", head)
+            && !doc.is(
+                head_stop - 1,
+                class::AUXILIARY | class::DETERMINER | class::PREPOSITION,
+            )
         {
             return Some(Mention {
                 span,
@@ -722,25 +714,27 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
 /// The country a nationality adjective at token `i` names (one or two words).
 fn nationality_at(doc: &Document, i: usize) -> Option<&'static str> {
     let lex = lexicon();
+    let country = lex.country_of(doc.tok(i));
     if let Some(next) = doc.tokens.get(i + 1).filter(|t| t.kind == TokenKind::Word) {
-        let two = format!("{} {}", doc.tok(i), next.span.slice(doc.text));
-        if lex.country_of(&two).is_some() {
-            return None; // handled as a run by the caller: rare two-word forms
+        if lex.two_word_nationality_starts.contains(doc.tok(i)) {
+            let two = format!("{} {}", doc.tok(i), next.span.slice(doc.text));
+            if lex.country_of(&two).is_some() {
+                return None; // handled as a run by the caller: rare two-word forms
+            }
         }
     }
-    lex.country_of(doc.tok(i))
+    country
 }
 
 /// Returns the end of the run of capitalised words starting at `i`
 /// (particles, initials and organisation connectors included).
 pub fn capitalized_run_end(doc: &Document, i: usize, end: usize) -> usize {
-    let lex = lexicon();
     let mut k = i;
     let mut last_cap = i;
     while k < end {
         let w = doc.tok(k);
         if is_capitalized(doc, k) {
-            if k > i && lex.honorific(w).is_some() {
+            if k > i && doc.has(k, fact::HONORIFIC) {
                 break; // "Retired Gen. Walter Prescott": the title starts a new run.
             }
             last_cap = k;
@@ -781,7 +775,7 @@ fn is_org_run(doc: &Document, a: usize, b: usize) -> bool {
         return true;
     }
     words.iter().any(|w| {
-        let w = w.trim_end_matches("’s").trim_end_matches("'s");
+        let w = strip_possessive(w);
         lex.organizations.contains_key(w) && !lex.given_names.contains_key(w)
     }) || (b - a == 1
         && doc.tok(a).chars().all(|c| c.is_uppercase() || c == '.')
@@ -823,27 +817,26 @@ fn segments(doc: &Document, a: usize, b: usize) -> Vec<(usize, usize)> {
 /// True for a segment that introduces the clause rather than naming its
 /// subject: "In a veiled attack on the US", "Last week", "On 24 May".
 fn is_intro(doc: &Document, (a, b): (usize, usize)) -> bool {
-    let lex = lexicon();
     let l = lower(doc, a);
     if doc.tokens[a].kind == TokenKind::Number {
         return true;
     }
-    (lex.is("preposition", l)
-        || lex.is("subordinator", l)
-        || lex.is("temporal", l)
-        || l.ends_with("ly"))
+    (doc.is(
+        a,
+        class::PREPOSITION | class::SUBORDINATOR | class::TEMPORAL,
+    ) || l.ends_with("ly"))
         && !(l == "as" && b - a > 1)
-        || (b - a == 1 && lex.is("conjunction", l))
+        || (b - a == 1 && doc.is(a, class::CONJUNCTION))
 }
 
 /// Reads the subject of the cue at token `verb`, looking left no further than `lb`.
 pub fn subject_before(doc: &Document, verb: usize, lb: usize) -> Option<Mention> {
-    let lex = lexicon();
     let mut j = verb;
     // "has also said", "had then quoted", "once told".
     while j > lb && is_word(doc, j - 1) && {
         let l = lower(doc, j - 1);
-        lex.is("auxiliary", l) || (l.ends_with("ly") && l.len() > 3 && !is_capitalized(doc, j - 1))
+        doc.is(j - 1, class::AUXILIARY)
+            || (l.ends_with("ly") && l.len() > 3 && !is_capitalized(doc, j - 1))
     } {
         j -= 1;
     }
@@ -897,7 +890,7 @@ pub fn subject_before(doc: &Document, verb: usize, lb: usize) -> Option<Mention>
     for &(sa, sb) in &segs[head + 1..] {
         let first = lower(doc, sa);
         let appositive = is_capitalized(doc, sa)
-            || lex.is("determiner", first)
+            || doc.is(sa, class::DETERMINER)
             || role_at(doc, sa, sb).is_some()
             || matches!(first, "who" | "whose" | "which" | "whom")
             || doc.tokens[sa].kind == TokenKind::Number;
@@ -961,17 +954,14 @@ fn enrich(doc: &Document, mention: &mut Mention, a: usize, b: usize) {
 
 /// Reads the speaker after an inverted cue (`said X`), looking no further than `ub`.
 pub fn np_after(doc: &Document, start: usize, ub: usize) -> Option<Mention> {
-    let lex = lexicon();
     let ub = ub.min(doc.tokens.len());
     if start >= ub {
         return None;
     }
-    let first = lower(doc, start);
-    if lex.is("preposition", first)
-        || lex.is("temporal", first)
-        || lex.is("subordinator", first)
-        || lex.is("auxiliary", first)
-    {
+    if doc.is(
+        start,
+        class::PREPOSITION | class::TEMPORAL | class::SUBORDINATOR | class::AUXILIARY,
+    ) {
         return None; // "said in a statement", "said on Tuesday", "said that".
     }
     let mut k = start;
@@ -988,7 +978,7 @@ pub fn np_after(doc: &Document, start: usize, ub: usize) -> Option<Mention> {
             break;
         }
         if k > start
-            && (lex.is("subordinator", l) && !matches!(l, "that")
+            && (doc.is(k, class::SUBORDINATOR) && !matches!(l, "that")
                 || l == "in"
                 || l == "on"
                 || l == "during"
@@ -996,14 +986,14 @@ pub fn np_after(doc: &Document, start: usize, ub: usize) -> Option<Mention> {
                 || l == "before"
                 || l == "to"
                 || l == "last"
-                || lex.cue_lemma(l).is_some())
+                || doc.cue_lemma(k).is_some())
         {
             break;
         }
         if k > start && matches!(l, "of" | "for" | "at" | "from" | "with") {
             // Keep "from the West Mercia police", stop at "at the event".
             let mut s = k + 1;
-            while s < ub && lex.is("determiner", lower(doc, s)) {
+            while s < ub && doc.is(s, class::DETERMINER) {
                 s += 1;
             }
             if !(s < ub && is_capitalized(doc, s)) || l == "with" {
@@ -1034,7 +1024,7 @@ pub fn np_after(doc: &Document, start: usize, ub: usize) -> Option<Mention> {
         // as "the city's reserve now stands at …" is the claim, not an appositive.
         let role_near = (sa..(sa + 4).min(sb)).any(|k| role_at(doc, k, sb).is_some());
         let appositive = (role_near
-            && (lex.is("determiner", first)
+            && (doc.is(sa, class::DETERMINER)
                 || role_at(doc, sa, sb).is_some()
                 || is_capitalized(doc, sa)))
             || matches!(first, "who" | "whose");

@@ -7,11 +7,11 @@
 //! entity that agrees with it (he, she, it, they). Indefinite descriptions
 //! ("a senior official") start a speaker of their own.
 
-use crate::lexicon::{HashMap, HashSet};
+use crate::lexicon::{class, HashMap, HashSet};
 
 use crate::lexicon::lexicon;
 use crate::mentions::{capitalized_run_end, parse_np, role_head, ROLE_MODIFIERS};
-use crate::types::{Document, Gender, Mention, MentionForm, Span, SpeakerType, TokenKind};
+use crate::types::{fact, Document, Gender, Mention, MentionForm, Span, SpeakerType, TokenKind};
 
 /// A speaker being built from its mentions.
 #[derive(Debug, Clone)]
@@ -40,6 +40,29 @@ fn name_tokens(name: &str) -> Vec<String> {
         .map(|w| w.trim_end_matches('.').to_lowercase())
         .filter(|w| !w.is_empty())
         .collect()
+}
+
+/// A mention's name as the index compares it, worked out once per mention.
+struct Keys {
+    /// Its name's words, for names ([`name_tokens`]).
+    tokens: Vec<String>,
+    /// Its label, for organisations and descriptions ([`label`]).
+    label: String,
+}
+
+impl Keys {
+    fn of(m: &Mention) -> Self {
+        Keys {
+            tokens: match m.form {
+                MentionForm::Name | MentionForm::OrgName => name_tokens(&m.name),
+                _ => Vec::new(),
+            },
+            label: match m.form {
+                MentionForm::OrgName | MentionForm::Nominal => label(&m.name),
+                _ => String::new(),
+            },
+        }
+    }
 }
 
 fn label(name: &str) -> String {
@@ -107,10 +130,7 @@ pub fn background_mentions(doc: &Document, in_quote: &[bool], taken: &[Mention])
     let mut k = 0;
     while k < n {
         let t = doc.tokens[k];
-        let w = doc.tok(k);
-        let starts_cap =
-            t.kind == TokenKind::Word && w.chars().next().is_some_and(char::is_uppercase);
-        if in_quote[k] || !starts_cap {
+        if in_quote[k] || !doc.has(k, fact::UPPER_FIRST) {
             k += 1;
             continue;
         }
@@ -119,10 +139,10 @@ pub fn background_mentions(doc: &Document, in_quote: &[bool], taken: &[Mention])
         // Role words, nationality and honorific before the run belong to it.
         let mut s = k;
         while s > sentence.first_token && k - s < 4 && !in_quote[s - 1] && {
-            let p = doc.low(s - 1);
-            lex.roles.contains_key(p)
-                || lex.is("determiner", p) && s == k
-                || lex.country_of(doc.tok(s - 1)).is_some()
+            doc.has(s - 1, fact::ROLE)
+                || doc.is(s - 1, class::DETERMINER) && s == k
+                // Nationalities are written with a capital.
+                || doc.has(s - 1, fact::UPPER_FIRST) && lex.country_of(doc.tok(s - 1)).is_some()
         } {
             s -= 1;
         }
@@ -154,12 +174,22 @@ pub fn background_mentions(doc: &Document, in_quote: &[bool], taken: &[Mention])
         .chain(taken_spans.iter().copied())
         .collect();
     covered.sort();
+    // The first bytes of the surnames: most words need no lookup.
+    let mut first_bytes = [false; 256];
+    for s in &surnames {
+        if let Some(&b) = s.as_bytes().first() {
+            first_bytes[usize::from(b)] = true;
+        }
+    }
     let mut extra = Vec::new();
     for (k, &quoted) in in_quote.iter().enumerate().take(n) {
         if quoted || doc.tokens[k].kind != TokenKind::Word {
             continue;
         }
         let w = doc.tok(k);
+        if !first_bytes[usize::from(w.as_bytes()[0])] {
+            continue;
+        }
         let start = doc.tokens[k].span.start;
         if surnames.contains(w) && !covers(&covered, start) {
             if let Some(mut m) = parse_np(doc, k, k + 1) {
@@ -187,9 +217,10 @@ pub fn resolve(mentions: &[Mention], same: &[(usize, usize)]) -> (Vec<usize>, Ve
 
     for &i in &order {
         let m = &mentions[i];
+        let keys = Keys::of(m);
         let e = match by_span.get(&m.span) {
             Some(&e) => e,
-            None => match find_entity(&index, m) {
+            None => match find_entity(&index, m, &keys) {
                 Some(e) => e,
                 None => {
                     index.entities.push(Entity {
@@ -207,8 +238,8 @@ pub fn resolve(mentions: &[Mention], same: &[(usize, usize)]) -> (Vec<usize>, Ve
             },
         };
         entity_of[i] = e;
-        absorb(&mut index.entities[e], i, m);
-        index.note(e, m);
+        absorb(&mut index.entities[e], i, m, &keys);
+        index.note(e, m, &keys);
         by_span.insert(m.span, e);
     }
     let mut entities = index.entities;
@@ -239,11 +270,14 @@ struct Index {
 }
 
 impl Index {
-    fn note(&mut self, e: usize, m: &Mention) {
+    fn note(&mut self, e: usize, m: &Mention, keys: &Keys) {
         match m.form {
             MentionForm::Name | MentionForm::OrgName => {
-                for t in name_tokens(&m.name) {
-                    let list = self.by_token.entry(t).or_default();
+                for t in &keys.tokens {
+                    let list = match self.by_token.get_mut(t) {
+                        Some(list) => list,
+                        None => self.by_token.entry(t.clone()).or_default(),
+                    };
                     if list.last() != Some(&e) {
                         list.push(e);
                     }
@@ -256,9 +290,12 @@ impl Index {
             MentionForm::Pronoun => {}
         }
         if matches!(m.form, MentionForm::OrgName | MentionForm::Nominal) {
-            let l = label(&m.name);
-            let word = l.rsplit(' ').next().unwrap_or(&l).to_string();
-            let list = self.by_label_word.entry(word).or_default();
+            let l = &keys.label;
+            let word = l.rsplit(' ').next().unwrap_or(l);
+            let list = match self.by_label_word.get_mut(word) {
+                Some(list) => list,
+                None => self.by_label_word.entry(word.to_string()).or_default(),
+            };
             if list.last() != Some(&e) {
                 list.push(e);
             }
@@ -312,23 +349,21 @@ impl Index {
     }
 }
 
-fn absorb(e: &mut Entity, i: usize, m: &Mention) {
+fn absorb(e: &mut Entity, i: usize, m: &Mention, keys: &Keys) {
     e.mentions.push(i);
     e.last_pos = e.last_pos.max(m.span.start);
     match m.form {
         MentionForm::Name => {
-            let toks = name_tokens(&m.name);
-            if !e.names.contains(&toks) {
-                e.names.push(toks);
+            if !e.names.contains(&keys.tokens) {
+                e.names.push(keys.tokens.clone());
             }
             if m.speaker_type == SpeakerType::Person {
                 e.speaker_type = SpeakerType::Person;
             }
         }
         MentionForm::OrgName | MentionForm::Nominal => {
-            let l = label(&m.name);
-            if !e.labels.contains(&l) {
-                e.labels.push(l);
+            if !e.labels.contains(&keys.label) {
+                e.labels.push(keys.label.clone());
             }
         }
         MentionForm::Pronoun => {}
@@ -346,7 +381,7 @@ fn absorb(e: &mut Entity, i: usize, m: &Mention) {
     }
 }
 
-fn find_entity(index: &Index, m: &Mention) -> Option<usize> {
+fn find_entity(index: &Index, m: &Mention, keys: &Keys) -> Option<usize> {
     match m.form {
         MentionForm::Pronoun => {
             let within = |e: &Entity| m.span.start.saturating_sub(e.last_pos) <= PRONOUN_REACH;
@@ -369,22 +404,26 @@ fn find_entity(index: &Index, m: &Mention) -> Option<usize> {
             }
         }
         MentionForm::Name | MentionForm::OrgName => {
-            let toks = name_tokens(&m.name);
-            let by_name = index.latest(index.named(&toks), |e| {
+            let toks = &keys.tokens;
+            let by_name = index.latest(index.named(toks), |e| {
                 e.names
                     .iter()
-                    .any(|n| names_match(&toks, n) || names_match(n, &toks))
+                    .any(|n| names_match(toks, n) || names_match(n, toks))
             });
             if by_name.is_some() {
                 return by_name;
             }
             if m.form == MentionForm::OrgName {
-                let l = label(&m.name);
-                let word = l.rsplit(' ').next().unwrap_or(&l).to_string();
-                return index.latest(index.labelled(&word), |e| {
-                    e.labels
-                        .iter()
-                        .any(|x| *x == l || x.ends_with(&format!(" {l}")))
+                let l = keys.label.as_str();
+                let word = l.rsplit(' ').next().unwrap_or(l);
+                // The same label, or one that ends with it as whole words.
+                return index.latest(index.labelled(word), |e| {
+                    e.labels.iter().any(|x| {
+                        x == l
+                            || x.len() > l.len()
+                                && x.ends_with(l)
+                                && x.as_bytes()[x.len() - l.len() - 1] == b' '
+                    })
                 });
             }
             // "her mother, Fiona" after "the mother of a woman …".
@@ -399,7 +438,7 @@ fn find_entity(index: &Index, m: &Mention) -> Option<usize> {
             if m.indefinite {
                 return None;
             }
-            let l = label(&m.name);
+            let l = keys.label.as_str();
             if let Some(head) = m.role.as_deref() {
                 if m.speaker_type == SpeakerType::Person {
                     let by_role = index.latest(index.recent(), |e| {
@@ -414,11 +453,11 @@ fn find_entity(index: &Index, m: &Mention) -> Option<usize> {
                     }
                 }
             }
-            let word = l.rsplit(' ').next().unwrap_or(&l).to_string();
-            index.latest(index.labelled(&word), |e| {
+            let word = l.rsplit(' ').next().unwrap_or(l);
+            index.latest(index.labelled(word), |e| {
                 e.labels
                     .iter()
-                    .any(|x| *x == l || (x.ends_with(&word) && m.speaker_type == e.speaker_type))
+                    .any(|x| x == l || (x.ends_with(word) && m.speaker_type == e.speaker_type))
             })
         }
     }

@@ -8,7 +8,7 @@
 //! followed by its own attribution ("“Why?” Forte asked.").
 
 use crate::lexicon::{lexicon, AbbreviationClass};
-use crate::types::{Document, Paragraph, Sentence, Span, Token, TokenKind};
+use crate::types::{fact, Document, Facts, Paragraph, Sentence, Span, Token, TokenKind};
 
 /// Returns true for every character the `quotes` stage may read as a quotation mark.
 pub fn is_quote_mark(c: char) -> bool {
@@ -71,23 +71,92 @@ pub fn segment(text: &str) -> Document<'_> {
             *slot = s;
         }
     }
-    let lowered = tokens
-        .iter()
-        .map(|t| {
-            let w = t.span.slice(text);
-            w.chars()
-                .any(char::is_uppercase)
-                .then(|| w.to_lowercase().into_boxed_str())
-        })
-        .collect();
+    let (lower_text, lower_elsewhere, facts) = lower_and_look_up(text, &tokens);
     Document {
         text,
         tokens,
         paragraphs,
         sentences,
         sentence_of_token,
-        lowered,
+        lower_text,
+        lower_elsewhere,
+        facts,
     }
+}
+
+/// Lower-cases the text (each token where it stands) and looks each word up
+/// once in the lexicons. Returns the lower-cased text, the tokens whose lower
+/// case is longer or shorter than they are (kept apart), and the facts.
+fn lower_and_look_up(text: &str, tokens: &[Token]) -> (String, Vec<(usize, String)>, Vec<Facts>) {
+    let lex = lexicon();
+    // One pass for ASCII letters; the few tokens with other capitals follow.
+    let mut lower_text = text.to_ascii_lowercase();
+    let mut elsewhere = Vec::new();
+    let mut facts = Vec::with_capacity(tokens.len());
+    for (i, t) in tokens.iter().enumerate() {
+        let w = t.span.slice(text);
+        if !w.is_ascii() && w.chars().any(char::is_uppercase) {
+            let low = w.to_lowercase();
+            if low.len() == w.len() {
+                lower_text.replace_range(t.span.start..t.span.end, &low);
+            } else {
+                elsewhere.push((i, low));
+            }
+        }
+        let lower_elsewhere = matches!(elsewhere.last(), Some((k, _)) if *k == i);
+        if t.kind != TokenKind::Word {
+            facts.push(Facts {
+                flags: if lower_elsewhere {
+                    fact::LOWER_ELSEWHERE
+                } else {
+                    0
+                },
+                ..Facts::default()
+            });
+            continue;
+        }
+        let low = match elsewhere.last() {
+            Some((_, low)) if lower_elsewhere => low.as_str(),
+            _ => t.span.slice(&lower_text),
+        };
+        let mut f = lex.facts_of(low);
+        let first = w.as_bytes()[0];
+        let upper_first = if first < 0x80 {
+            first.is_ascii_uppercase()
+        } else {
+            w.chars().next().is_some_and(char::is_uppercase)
+        };
+        if upper_first {
+            f.flags |= fact::UPPER_FIRST | fact::CAPITALIZED;
+        } else if matches!(first, b'a' | b'e' | b'b' | b'i')
+            && ["al-", "el-", "bin-", "ibn-"].iter().any(|p| {
+                w.strip_prefix(p)
+                    .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
+            })
+        {
+            f.flags |= fact::CAPITALIZED;
+        }
+        // Honorifics are written with a capital; "Sen." is one with its period.
+        let honorific = upper_first
+            && if low.ends_with('.') {
+                lex.facts_of(low.trim_end_matches('.')).flags & fact::HONORIFIC != 0
+            } else {
+                f.flags & fact::HONORIFIC != 0
+            };
+        f.flags &= !fact::HONORIFIC;
+        if honorific {
+            f.flags |= fact::HONORIFIC;
+        }
+        // Particles are lower case: "de Miranda", not "De".
+        if f.flags & fact::PARTICLE != 0 && low != w {
+            f.flags &= !fact::PARTICLE;
+        }
+        if lower_elsewhere {
+            f.flags |= fact::LOWER_ELSEWHERE;
+        }
+        facts.push(f);
+    }
+    (lower_text, elsewhere, facts)
 }
 
 /// Joins sentences that a quotation spans ("“… exercise. I took the kids …,”
@@ -121,78 +190,117 @@ pub fn join_quoted_sentences(doc: &mut Document, quotes: &[crate::types::QuoteSp
     doc.sentences = joined;
 }
 
+/// Returns the character at byte `i` of `text` and its length in bytes.
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((char::from(b), 1));
+    }
+    let c = text[i..].chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+/// Returns the character that ends just before byte `i` of `text`.
+fn char_before(text: &str, i: usize) -> Option<char> {
+    text[..i].chars().next_back()
+}
+
 /// Cuts the text into tokens. Paragraph breaks are not tokens; they are
 /// recovered from the gaps between tokens.
 fn tokenize(text: &str) -> Vec<Token> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let at = |i: usize| chars.get(i).map(|&(_, c)| c);
-    let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
-    let mut tokens = Vec::with_capacity(chars.len() / 4);
+    let is = |i: usize, f: fn(char) -> bool| char_at(text, i).is_some_and(|(c, _)| f(c));
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let bytes = text.as_bytes();
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i].1;
-        if c.is_whitespace() {
+    while let Some(&b) = bytes.get(i) {
+        // The common cases first: a space, a plain word.
+        if b == b' ' {
             i += 1;
+            continue;
+        }
+        if b.is_ascii_alphabetic() && bytes.get(i + 1) != Some(&b'.') {
+            let start = i;
+            i = word_end(text, i);
+            tokens.push(Token {
+                span: Span::new(start, i),
+                kind: TokenKind::Word,
+            });
+            continue;
+        }
+        let Some((c, len)) = char_at(text, i) else {
+            break;
+        };
+        if c.is_whitespace() {
+            i += len;
             continue;
         }
         let start = i;
         let kind = if c.is_alphabetic() {
             // Dotted abbreviations: "U.S.", "D.A.", "a.m.", "e.g.".
             let mut j = i;
-            while at(j).is_some_and(char::is_alphabetic)
-                && at(j + 1) == Some('.')
-                && (j == i || at(j - 1) == Some('.'))
-            {
-                j += 2;
+            let mut letters = 0;
+            while let Some((_, n)) = char_at(text, j).filter(|&(l, _)| l.is_alphabetic()) {
+                if text.as_bytes().get(j + n) != Some(&b'.') {
+                    break;
+                }
+                j += n + 1;
+                letters += 1;
             }
-            if j - i >= 4 && !at(j).is_some_and(char::is_alphanumeric) {
-                i = j;
+            i = if letters >= 2 && !is(j, char::is_alphanumeric) {
+                j
             } else {
-                i = word_end(&chars, i);
-            }
+                word_end(text, i)
+            };
             TokenKind::Word
         } else if c.is_numeric() {
-            i += 1;
-            while let Some(d) = at(i) {
+            i += len;
+            while let Some((d, n)) = char_at(text, i) {
                 if d.is_alphanumeric() {
-                    i += 1;
-                } else if matches!(d, '.' | ',' | ':' | '/' | '-')
-                    && at(i + 1).is_some_and(char::is_numeric)
-                {
-                    i += 2;
+                    i += n;
+                } else if matches!(d, '.' | ',' | ':' | '/' | '-') && is(i + n, char::is_numeric) {
+                    i += n + char_at(text, i + n).map_or(0, |(_, m)| m);
                 } else {
                     break;
                 }
             }
             TokenKind::Number
         } else if is_quote_mark(c) {
-            i += 1;
+            i += len;
             TokenKind::Mark
         } else {
-            i += 1;
+            i += len;
             TokenKind::Punct
         };
         tokens.push(Token {
-            span: Span::new(byte_at(start), byte_at(i)),
+            span: Span::new(start, i),
             kind,
         });
     }
     tokens
 }
 
-/// Returns the end of the word starting at char index `i`: letters and digits
+/// Returns the end of the word starting at byte `i`: letters and digits
 /// joined by inner apostrophes ("don’t", "O’Brien") and hyphens ("al-Sadr").
-fn word_end(chars: &[(usize, char)], mut i: usize) -> usize {
-    let at = |i: usize| chars.get(i).map(|&(_, c)| c);
-    while let Some(c) = at(i) {
-        if c.is_alphanumeric() || c == '\u{0301}' || (!c.is_ascii() && is_combining(c)) {
+fn word_end(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        // Plain ASCII letters and digits: most of every word.
+        while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
             i += 1;
-        } else if (is_apostrophe_char(c) || is_hyphen(c) || c == '&')
-            && at(i + 1).is_some_and(char::is_alphanumeric)
-            && i > 0
-            && at(i - 1).is_some_and(char::is_alphanumeric)
-        {
-            i += 2;
+        }
+        let Some((c, len)) = char_at(text, i) else {
+            break;
+        };
+        if c.is_alphanumeric() || c == '\u{0301}' || (!c.is_ascii() && is_combining(c)) {
+            i += len;
+        } else if is_apostrophe_char(c) || is_hyphen(c) || c == '&' {
+            let next = char_at(text, i + len).filter(|&(n, _)| n.is_alphanumeric());
+            match next {
+                Some((_, n)) if char_before(text, i).is_some_and(char::is_alphanumeric) => {
+                    i += len + n;
+                }
+                _ => break,
+            }
         } else {
             break;
         }
@@ -210,9 +318,11 @@ fn paragraphs(text: &str, tokens: &[Token]) -> Vec<Paragraph> {
     for i in 0..tokens.len() {
         let ends_here = match tokens.get(i + 1) {
             None => true,
-            Some(next) => text[tokens[i].span.end..next.span.start]
-                .chars()
-                .any(is_paragraph_break),
+            Some(next) => {
+                let gap = &text[tokens[i].span.end..next.span.start];
+                gap.len() > 1 && gap.chars().any(is_paragraph_break)
+                    || gap.len() == 1 && is_paragraph_break(char::from(gap.as_bytes()[0]))
+            }
         };
         if ends_here {
             paragraphs.push(Paragraph {

@@ -107,10 +107,14 @@ pub struct Document<'t> {
     pub sentences: Vec<Sentence>,
     /// For each token, the index of its sentence.
     pub sentence_of_token: Vec<usize>,
-    /// Lower-cased text of the tokens that have capitals (`None`: the token
-    /// is lower case already). Computed once: the rules compare lower-cased
-    /// words everywhere.
-    pub lowered: Vec<Option<Box<str>>>,
+    /// The text lower-cased where its tokens stand: the rules compare
+    /// lower-cased words everywhere, so it is made once.
+    pub lower_text: String,
+    /// The tokens whose lower case differs in length from the token ("İ"),
+    /// by token index, in order: their lower case cannot stand in place.
+    pub lower_elsewhere: Vec<(usize, String)>,
+    /// For each token, what the lexicons and its spelling say of it.
+    pub facts: Vec<Facts>,
 }
 
 impl<'t> Document<'t> {
@@ -121,11 +125,69 @@ impl<'t> Document<'t> {
 
     /// Returns the lower-cased text of token `i`.
     pub fn low(&self, i: usize) -> &str {
-        match &self.lowered[i] {
-            Some(l) => l,
-            None => self.tok(i),
+        if self.facts[i].flags & fact::LOWER_ELSEWHERE != 0 {
+            if let Ok(k) = self.lower_elsewhere.binary_search_by_key(&i, |(t, _)| *t) {
+                return &self.lower_elsewhere[k].1;
+            }
         }
+        self.tokens[i].span.slice(&self.lower_text)
     }
+
+    /// True when token `i` is a word of one of the function-word `classes`
+    /// (bits of [`crate::lexicon::class`]).
+    pub fn is(&self, i: usize, classes: u32) -> bool {
+        self.facts[i].classes & classes != 0
+    }
+
+    /// True when token `i` has one of the properties `flags` (bits of [`fact`]).
+    pub fn has(&self, i: usize, flags: u16) -> bool {
+        self.facts.get(i).is_some_and(|f| f.flags & flags != 0)
+    }
+
+    /// The lemma of token `i` when it is a reporting verb ("told" → "tell").
+    pub fn cue_lemma(&self, i: usize) -> Option<&'static str> {
+        crate::lexicon::lexicon().cue_lemma_by_id(self.facts[i].cue)
+    }
+}
+
+/// What the lexicons and the spelling say of one token, worked out once by
+/// the text stage: the rules test bits instead of looking words up again.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Facts {
+    /// Function-word classes (bits of [`crate::lexicon::class`]).
+    pub classes: u32,
+    /// The reporting verb's lemma, as 1 + its index in the lexicon; 0 for none.
+    pub cue: u16,
+    /// Bits of [`fact`].
+    pub flags: u16,
+}
+
+/// The properties of a token in [`Facts::flags`].
+pub mod fact {
+    /// Its first character is an upper-case letter.
+    pub const UPPER_FIRST: u16 = 1 << 0;
+    /// A word written with a capital, or a name behind a lower-case particle
+    /// prefix ("al-Sharif").
+    pub const CAPITALIZED: u16 = 1 << 1;
+    /// It can open a role phrase ("foreign" of "foreign minister").
+    pub const ROLE_FIRST: u16 = 1 << 2;
+    /// An organisation word ("ministry", "police").
+    pub const ORGANIZATION: u16 = 1 << 3;
+    /// An organisation word of a public body.
+    pub const ORGANIZATION_OFFICIAL: u16 = 1 << 4;
+    /// A group noun ("officials", "residents").
+    pub const GROUP: u16 = 1 << 5;
+    /// A group noun of officials.
+    pub const GROUP_OFFICIAL: u16 = 1 << 6;
+    /// An honorific written with a capital ("Mr", "Sen.").
+    pub const HONORIFIC: u16 = 1 << 7;
+    /// A particle inside names ("de", "bin", "van").
+    pub const PARTICLE: u16 = 1 << 8;
+    /// A role in one word ("minister", "spokesman").
+    pub const ROLE: u16 = 1 << 9;
+    /// Its lower case differs in length, and is kept in
+    /// [`super::Document::lower_elsewhere`].
+    pub const LOWER_ELSEWHERE: u16 = 1 << 10;
 }
 
 /// A pair of quotation marks and what lies between them, as found by the
