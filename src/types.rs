@@ -119,32 +119,44 @@ pub struct Document<'t> {
 
 impl<'t> Document<'t> {
     /// Returns the text of token `i`.
+    #[inline]
     pub fn tok(&self, i: usize) -> &'t str {
         self.tokens[i].span.slice(self.text)
     }
 
     /// Returns the lower-cased text of token `i`.
+    #[inline]
     pub fn low(&self, i: usize) -> &str {
         if self.facts[i].flags & fact::LOWER_ELSEWHERE != 0 {
-            if let Ok(k) = self.lower_elsewhere.binary_search_by_key(&i, |(t, _)| *t) {
-                return &self.lower_elsewhere[k].1;
-            }
+            return self.low_elsewhere(i);
         }
         self.tokens[i].span.slice(&self.lower_text)
     }
 
+    /// The lower case of a token whose lower case did not fit in place (rare).
+    #[cold]
+    fn low_elsewhere(&self, i: usize) -> &str {
+        match self.lower_elsewhere.binary_search_by_key(&i, |(t, _)| *t) {
+            Ok(k) => &self.lower_elsewhere[k].1,
+            Err(_) => self.tokens[i].span.slice(&self.lower_text),
+        }
+    }
+
     /// True when token `i` is a word of one of the function-word `classes`
     /// (bits of [`crate::lexicon::class`]).
+    #[inline]
     pub fn is(&self, i: usize, classes: u32) -> bool {
         self.facts[i].classes & classes != 0
     }
 
     /// True when token `i` has one of the properties `flags` (bits of [`fact`]).
+    #[inline]
     pub fn has(&self, i: usize, flags: u16) -> bool {
         self.facts.get(i).is_some_and(|f| f.flags & flags != 0)
     }
 
     /// The lemma of token `i` when it is a reporting verb ("told" → "tell").
+    #[inline]
     pub fn cue_lemma(&self, i: usize) -> Option<&'static str> {
         crate::lexicon::lexicon().cue_lemma_by_id(self.facts[i].cue)
     }
