@@ -406,6 +406,19 @@ mod tests {
     }
 
     #[test]
+    fn participle_after_a_comma_reports_for_the_sentence_subject() {
+        // The words after "insisting" are the claim, not its source.
+        assert_eq!(
+            one("The council defended the plan on Monday, insisting the savings were needed."),
+            ("the savings were needed".into(), "The council".into())
+        );
+        assert_eq!(
+            one("Police closed the road overnight, saying the bridge was unsafe.").1,
+            "Police"
+        );
+    }
+
+    #[test]
     fn told_listener_that() {
         assert_eq!(one("Whitlock told the council's finance committee the shortfall came from parking revenue.").0, "the shortfall came from parking revenue");
         assert_eq!(

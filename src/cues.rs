@@ -8,7 +8,7 @@
 
 use crate::lexicon::{class, lexicon};
 use crate::mentions::{is_initial_period, np_after, parse_np, subject_before};
-use crate::types::{Cue, CueForm, Document, Mention, Span, TokenKind};
+use crate::types::{fact, Cue, CueForm, Document, Mention, Span, TokenKind};
 
 /// A cue with the source it names and the medium that relayed it.
 #[derive(Debug, Clone)]
@@ -467,6 +467,11 @@ fn source_of(
             return (c.source.clone(), c.inverted);
         }
     }
+    if participle && prev == Some(",") {
+        // "The government defended the plan, insisting …": the participle's
+        // subject is the sentence's, never the words after it.
+        return (main_clause_subject(doc, first, i), false);
+    }
     let stop = stop_at(doc, i + 1, end, in_quote);
     // `“Q,” said X` and `Q, said X`: nothing that could be a subject before the cue.
     let right_after_quote = (lb..i).all(|k| matches!(doc.tok(k), "," | "—" | "–"));
@@ -480,6 +485,20 @@ fn source_of(
         return (np_after(doc, i + 1, stop), true);
     }
     (None, false)
+}
+
+/// The subject of the sentence starting at `first`, read before its first
+/// verb (an auxiliary or a past form within the first words), when that verb
+/// comes before token `limit`.
+fn main_clause_subject(doc: &Document, first: usize, limit: usize) -> Option<Mention> {
+    let verb = (first + 1..limit.min(first + 10)).find(|&k| {
+        doc.tokens[k].kind == TokenKind::Word
+            && !doc.has(k, fact::UPPER_FIRST)
+            && (doc.is(k, class::AUXILIARY) && !doc.is(k, class::DETERMINER)
+                || doc.low(k).ends_with("ed")
+                || doc.cue_lemma(k).is_some())
+    })?;
+    subject_before(doc, verb, first)
 }
 
 /// The medium named around a cue: "in a statement", "told Reuters", "on Twitter".
