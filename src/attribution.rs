@@ -255,6 +255,16 @@ pub fn attribute(
         let introduced = prev_tok.is_some_and(|t| matches!(t, ":" | ","))
             || leading.is_some_and(|(_, c)| c.cue.end_token == open)
             || prev_tok.is_some_and(|t| lex.cue_lemma(t).is_some());
+        // “Q1,” X added, “and q2.”: the second part of an interrupted
+        // quotation is as direct as the first.
+        let continues_direct = prev_tok == Some(",")
+            && a.cue.is_some()
+            && out.last().is_some_and(|p: &Attributed| {
+                p.kind == Kind::Direct
+                    && p.cue == a.cue
+                    && p.quote.depth == 0
+                    && p.quote.span.start >= sentence.span.start
+            });
         // “New lower prices,” reads one sign.
         let reads_after = after.len() > 1 && doc.low(after.start).starts_with("read");
         let standalone = starts_sentence && ends_sentence;
@@ -277,7 +287,8 @@ pub fn attribute(
                 _ => Kind::Scare,
             }
         } else if a.rule.is_some() {
-            if (starts_sentence || introduced && capital_start) && n_words >= 3 {
+            if (starts_sentence || introduced && capital_start || continues_direct) && n_words >= 3
+            {
                 Kind::Direct
             } else {
                 Kind::Partial

@@ -419,6 +419,20 @@ mod tests {
     }
 
     #[test]
+    fn second_reporting_verb_keeps_the_first_ones_subject() {
+        let c = claims("The agency acknowledged that some alerts were late but insisted the warnings went out on time.");
+        assert!(c.contains(&("the warnings went out on time".into(), "The agency".into())));
+    }
+
+    #[test]
+    fn a_verb_in_a_definition_reports_nothing() {
+        // "Neon lighting is a term that describes …": a clause, not a speaker.
+        assert!(
+            claims("Neon lighting is a catchall term that describes tubes that glow.").is_empty()
+        );
+    }
+
+    #[test]
     fn told_listener_that() {
         assert_eq!(one("Whitlock told the council's finance committee the shortfall came from parking revenue.").0, "the shortfall came from parking revenue");
         assert_eq!(

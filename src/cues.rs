@@ -182,7 +182,8 @@ pub fn find(doc: &Document, in_quote: &[bool]) -> Vec<CueMatch> {
         }
         let weak = WEAK.contains(&lemma)
             && !matches!(next, Some("that" | ":" | ","))
-            && !next_is_mark(doc, i + 1, n);
+            && !next_is_mark(doc, i + 1, n)
+            && !introduces_after_medium(doc, i, sentence.end_token);
         let (source, inverted) = source_of(
             doc,
             i,
@@ -209,6 +210,24 @@ pub fn find(doc: &Document, in_quote: &[bool]) -> Vec<CueMatch> {
         i += 1;
     }
     out
+}
+
+/// "posted on X that …", "wrote on Facebook: …": a weak verb that introduces
+/// what follows once the medium is named.
+fn introduces_after_medium(doc: &Document, i: usize, end: usize) -> bool {
+    if !(i + 1 < end && matches!(doc.low(i + 1), "on" | "in")) {
+        return false;
+    }
+    (i + 2..(i + 6).min(end))
+        .take_while(|&k| doc.tokens[k].kind != TokenKind::Mark && !matches!(doc.tok(k), "." | ";"))
+        .any(|k| {
+            matches!(doc.low(k), "that" | ":")
+                || doc
+                    .tokens
+                    .get(k + 1)
+                    .is_some_and(|t| t.kind == TokenKind::Mark)
+                    && doc.tok(k) == ","
+        })
 }
 
 fn first_char_lower(w: &str) -> bool {

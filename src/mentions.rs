@@ -451,6 +451,8 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
                 // "Royal Shrewsbury hospital", "West Mercia police".
                 end += 1;
                 org_run = Some((k, end));
+            } else if end - k == 1 && doc.is(k, class::TEMPORAL) {
+                // A weekday ("on Friday") names a time, not a speaker or a body.
             } else {
                 name_run = Some((k, end));
             }
@@ -869,12 +871,18 @@ pub fn subject_before(doc: &Document, verb: usize, lb: usize) -> Option<Mention>
         // "which Amazon founder Jeff Bezos said": the subject follows the
         // relative pronoun; "the mother of a woman who took … has described":
         // it precedes it.
-        return parse_np(doc, a, last.1).or_else(|| {
-            if a > last.0 {
-                parse_np(doc, last.0, last.1)
-            } else {
-                None
-            }
+        // Else the whole phrase, when no verb stands before the pronoun; "X
+        // acknowledged that … but insisted": the subject of the first reporting
+        // verb; "X is a term that describes": a clause, no subject.
+        let verb_before = (last.0..a).find(|&k| {
+            !upper_first(doc, k)
+                && (VERBS_OF_CLAUSES.contains(&lower(doc, k)) || doc.cue_lemma(k).is_some())
+        });
+        return parse_np(doc, a, last.1).or_else(|| match verb_before {
+            _ if a == last.0 => None,
+            None => parse_np(doc, last.0, last.1),
+            Some(v) if v > last.0 && doc.cue_lemma(v).is_some() => parse_np(doc, last.0, v),
+            Some(_) => None,
         });
     }
     // "X, <appositive>, said": the head is the first segment that is not an introduction.

@@ -90,6 +90,41 @@ fn said_adding_second_quote() {
 }
 
 #[test]
+fn interrupted_quotation_stays_direct() {
+    let t = "“We value our nurses,” Delaney added, “and we remain committed to a fair agreement.”";
+    assert_eq!(kind_of(t, "We value"), Kind::Direct);
+    assert_eq!(kind_of(t, "remain committed"), Kind::Direct);
+    assert_eq!(
+        speaker_of(t, "remain committed").as_deref(),
+        Some("Delaney")
+    );
+}
+
+#[test]
+fn weak_verb_after_its_medium_introduces_the_quote() {
+    let t = "Mayor Tom Adeyemi, who visited a picket line on Friday, posted on X that both sides \
+             should “get back to the table and stay there”.";
+    assert_eq!(
+        speaker_of(t, "back to the table").as_deref(),
+        Some("Tom Adeyemi")
+    );
+    // A weekday in the appositive is a time, not the mayor's affiliation.
+    assert_eq!(run(t).speakers[0].affiliation, None);
+}
+
+#[test]
+fn pronoun_after_a_fronted_company_name() {
+    // "Harbor Health" is a company (its last word says so), so "she" is the
+    // union president of the sentence before.
+    let t = "Union president Gloria Mensah was less diplomatic. Harbor Health, she told \
+             reporters, had “spent more on consultants than on nurses”.";
+    assert_eq!(
+        speaker_of(t, "consultants").as_deref(),
+        Some("Gloria Mensah")
+    );
+}
+
+#[test]
 fn according_to_source() {
     let t = "The deal is “dead in the water”, according to Sen. Maria Whitfield.";
     assert_eq!(
