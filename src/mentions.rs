@@ -193,6 +193,7 @@ pub fn parse_np(doc: &Document, a: usize, b: usize) -> Option<Mention> {
                 gender,
                 indefinite: false,
                 is_source: false,
+                oblique: false,
             })
         };
         match l {
@@ -434,6 +435,11 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
                 // "Labour's shadow health secretary", "Whole Foods co-founder",
                 // "White House press secretary": the body the speaker belongs to.
                 affiliation = Some(lex.country_of(bare).unwrap_or(bare).to_string());
+                if possessive && honorific {
+                    // "Mr Hartley's spokeswoman": the title was Mr Hartley's.
+                    honorific = false;
+                    gender = Gender::Unknown;
+                }
             } else if is_org_run(doc, k, end) {
                 org_run = Some((k, end));
             } else if lex.is_country(run_text) {
@@ -592,6 +598,7 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
                 gender,
                 indefinite: false,
                 is_source: false,
+                oblique: false,
             });
         }
         org_run = Some(run);
@@ -610,6 +617,7 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
             gender: Gender::Unknown,
             indefinite: false,
             is_source: false,
+            oblique: false,
         });
     }
     let nominal_name = || {
@@ -629,6 +637,7 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
             gender: Gender::Unknown,
             indefinite,
             is_source: false,
+            oblique: false,
         });
     }
     if let Some(r) = role {
@@ -648,6 +657,7 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
             gender,
             indefinite,
             is_source: false,
+            oblique: false,
         });
     }
     if let Some((word, off)) = org_nominal {
@@ -669,6 +679,7 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
             gender: Gender::Unknown,
             indefinite,
             is_source: false,
+            oblique: false,
         });
     }
     // Any other short description with an article: "the contractor", "a
@@ -707,6 +718,7 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
                 gender: Gender::Unknown,
                 indefinite,
                 is_source: false,
+                oblique: false,
             });
         }
     }

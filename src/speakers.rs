@@ -28,6 +28,9 @@ pub struct Entity {
     affiliation: Option<String>,
     /// Kind of speaker.
     pub speaker_type: SpeakerType,
+    /// Whether a pronoun may refer to it: it was mentioned other than as the
+    /// object of a preposition.
+    antecedent: bool,
     gender: Gender,
     last_pos: usize,
 }
@@ -116,6 +119,26 @@ fn covers(sorted: &[Span], pos: usize) -> bool {
     sorted[..at].iter().rev().take(8).any(|s| pos < s.end)
 }
 
+/// True when the phrase starting at token `s` is the object of a preposition,
+/// directly ("with Ms Osei") or as an appositive ("in the housing minister,
+/// Rachel Osei").
+fn after_preposition(doc: &Document, s: usize) -> bool {
+    let mut k = s;
+    if k > 0 && doc.tok(k - 1) == "," {
+        // Back over the description the name stands beside.
+        k -= 1;
+        let floor = k.saturating_sub(5);
+        while k > floor
+            && doc.tokens[k - 1].kind == TokenKind::Word
+            && !doc.has(k - 1, fact::UPPER_FIRST)
+            && !doc.is(k - 1, class::PREPOSITION)
+        {
+            k -= 1;
+        }
+    }
+    k > 0 && doc.is(k - 1, class::PREPOSITION)
+}
+
 /// Collects names that stand in the text without a cue: "skipper Wade Bassi",
 /// "his Russian counterpart Sergei Lavrov", and later bare surnames of those
 /// people ("Bassi"). They give pronouns their antecedents and speakers their
@@ -155,6 +178,8 @@ pub fn background_mentions(doc: &Document, in_quote: &[bool], taken: &[Mention])
                 let full = m.name.split_whitespace().count() >= 2;
                 let titled = m.role.is_some() || s < k;
                 if person && (full || titled) && !lex.given_names.contains_key(m.name.as_str()) {
+                    let mut m = m;
+                    m.oblique = after_preposition(doc, s);
                     out.push(m);
                 }
             }
@@ -230,6 +255,7 @@ pub fn resolve(mentions: &[Mention], same: &[(usize, usize)]) -> (Vec<usize>, Ve
                         roles: Vec::new(),
                         affiliation: None,
                         speaker_type: m.speaker_type,
+                        antecedent: false,
                         gender: m.gender,
                         last_pos: m.span.start,
                     });
@@ -352,6 +378,7 @@ impl Index {
 fn absorb(e: &mut Entity, i: usize, m: &Mention, keys: &Keys) {
     e.mentions.push(i);
     e.last_pos = e.last_pos.max(m.span.start);
+    e.antecedent |= !m.oblique;
     match m.form {
         MentionForm::Name => {
             if !e.names.contains(&keys.tokens) {
@@ -384,7 +411,9 @@ fn absorb(e: &mut Entity, i: usize, m: &Mention, keys: &Keys) {
 fn find_entity(index: &Index, m: &Mention, keys: &Keys) -> Option<usize> {
     match m.form {
         MentionForm::Pronoun => {
-            let within = |e: &Entity| m.span.start.saturating_sub(e.last_pos) <= PRONOUN_REACH;
+            let within = |e: &Entity| {
+                e.antecedent && m.span.start.saturating_sub(e.last_pos) <= PRONOUN_REACH
+            };
             match m.speaker_type {
                 SpeakerType::Person => index.latest(index.recent(), |e| {
                     within(e)

@@ -318,6 +318,10 @@ pub struct Mention {
     /// True when the mention is the source of a reporting cue (not just a
     /// name standing somewhere in the text).
     pub is_source: bool,
+    /// True for a name standing as the object of a preposition ("… in the
+    /// housing minister, Rachel Osei"): a pronoun that follows speaks of the
+    /// sentence's subject, not of this person.
+    pub oblique: bool,
 }
 
 /// A reporting cue: the word or phrase that introduces speech.

@@ -125,6 +125,18 @@ fn pronoun_after_a_fronted_company_name() {
 }
 
 #[test]
+fn pronoun_skips_a_person_named_after_a_preposition() {
+    // "she" is the spokeswoman who spoke, not the minister she spoke of; and
+    // "Mr" was Mr Hartley's title, not the spokeswoman's.
+    let t = "Mr Hartley's spokeswoman said the prime minister had “full confidence” in the \
+             housing minister, Rachel Osei.\n\n“The minister has acted quickly,” she said.";
+    assert_eq!(
+        speaker_of(t, "acted quickly").as_deref(),
+        Some("Mr Hartley's spokeswoman")
+    );
+}
+
+#[test]
 fn according_to_source() {
     let t = "The deal is “dead in the water”, according to Sen. Maria Whitfield.";
     assert_eq!(
