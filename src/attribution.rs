@@ -235,10 +235,20 @@ pub fn attribute(
         // --- Kind.
         let before = open.saturating_sub(3).max(sentence.first_token)..open;
         let after = after_close..(after_close + 2).min(sentence.end_token);
-        let title_context = before
-            .clone()
-            .chain(after.clone())
-            .any(|k| doc.is(k, class::TITLE_CUE));
+        let title_case = is_title_case(inner);
+        // "a film called “…”" names a work; "what it called “a policy of
+        // delay”" is someone's phrase: a naming verb announces a title only
+        // after a word for a work, or before a Title Case name.
+        let naming_verb = |k: usize| {
+            matches!(
+                doc.low(k),
+                "called" | "named" | "dubbed" | "nicknamed" | "labelled" | "labeled" | "branded"
+            )
+        };
+        let title_context = before.clone().chain(after.clone()).any(|k| {
+            doc.is(k, class::TITLE_CUE)
+                && (!naming_verb(k) || title_case || k > 0 && doc.is(k - 1, class::TITLE_CUE))
+        });
         let scare_context = before.clone().any(|k| doc.is(k, class::SCARE_CUE))
             || (before.len() >= 2 && doc.low(open - 2) == "known" && doc.low(open - 1) == "as");
         let first_person = inner
@@ -247,7 +257,6 @@ pub fn attribute(
             // words need no lookup.
             .filter(|w| w.starts_with(['i', 'I', 'm', 'M', 'w', 'W', 'u', 'U', 'o', 'O']))
             .any(|w| lex.is(class::FIRST_PERSON, w));
-        let title_case = is_title_case(inner);
         let capital_start = inner
             .chars()
             .find(|c| c.is_alphanumeric() || *c == '[')
@@ -284,6 +293,9 @@ pub fn attribute(
                     a.rule = Some(Rule::Cue);
                     Kind::Partial
                 }
+                // "The ministry said … what it called “a policy of delay”": the
+                // phrase of the speaker the sentence already reports.
+                Some(_) if n_words >= 3 && a.rule == Some(Rule::Cue) => Kind::Partial,
                 _ => Kind::Scare,
             }
         } else if a.rule.is_some() {

@@ -104,7 +104,14 @@ pub fn find(
         } else {
             after(doc, c, end, in_quote)
         };
-        let Some(span) = span else { continue };
+        let Some(mut span) = span else { continue };
+        // "CAIRO (Reuters) - Talks stalled …": the dateline is not the claim.
+        if span.start == doc.tokens[sentence.first_token].span.start {
+            let body = dateline_end(doc, sentence.first_token, sentence.end_token);
+            if body > sentence.first_token && doc.tokens[body].span.start < span.end {
+                span.start = doc.tokens[body].span.start;
+            }
+        }
         if words(doc, span) < 2 || mostly_quoted(doc.text, span, quotes) {
             continue;
         }
@@ -285,10 +292,50 @@ fn source_before_after_comma(doc: &Document, c: &CueMatch, first: usize) -> bool
     } {
         k += 1;
     }
+    // "…, the company said on Thursday.", "…, officials said in a statement.":
+    // a short phrase of words after a preposition may close the sentence.
+    if k < doc.tokens.len() && doc.is(k, class::PREPOSITION) {
+        let limit = (k + 8).min(doc.tokens.len());
+        let mut e = k + 1;
+        while e < limit && (is_word(doc, e) || doc.tokens[e].kind == TokenKind::Number) {
+            e += 1;
+        }
+        if e > k + 1 && (e >= doc.tokens.len() || is_terminator(doc, e)) {
+            k = e;
+        }
+    }
     k >= doc.tokens.len()
         || is_terminator(doc, k)
         || doc.tok(k) == ","
         || doc.sentence_of_token[k] != doc.sentence_of_token[c.cue.first_token]
+}
+
+/// The first token after a dateline opening the sentence at `first`
+/// ("CAIRO (Reuters) - ", "WASHINGTON — "), or `first` when there is none.
+fn dateline_end(doc: &Document, first: usize, end: usize) -> usize {
+    let all_caps = |k: usize| {
+        let w = doc.tok(k);
+        is_word(doc, k) && w.chars().count() >= 2 && !w.chars().any(char::is_lowercase)
+    };
+    let mut k = first;
+    while k < end && k < first + 4 && (all_caps(k) || k > first && doc.tok(k) == ",") {
+        k += 1;
+    }
+    if k == first {
+        return first;
+    }
+    // The agency: "(Reuters)", "(AP)".
+    if k < end && doc.tok(k) == "(" {
+        match (k + 1..(k + 5).min(end)).find(|&j| doc.tok(j) == ")") {
+            Some(close) => k = close + 1,
+            None => return first,
+        }
+    }
+    if k + 1 < end && matches!(doc.tok(k), "-" | "—" | "–") {
+        k + 1
+    } else {
+        first
+    }
 }
 
 /// True when a paragraph ends as a sentence does (a headline does not).
@@ -429,6 +476,29 @@ mod tests {
         // "Neon lighting is a term that describes …": a clause, not a speaker.
         assert!(
             claims("Neon lighting is a catchall term that describes tubes that glow.").is_empty()
+        );
+    }
+
+    #[test]
+    fn dateline_is_not_part_of_the_claim() {
+        assert_eq!(
+            one("CAIRO (Reuters) - Talks on a ceasefire stalled on Sunday, two sources said."),
+            (
+                "Talks on a ceasefire stalled on Sunday".into(),
+                "two sources".into()
+            )
+        );
+    }
+
+    #[test]
+    fn trailing_attribution_with_a_closing_phrase() {
+        assert_eq!(
+            one("The firm is cutting half its staff, the company confirmed on Thursday.").0,
+            "The firm is cutting half its staff"
+        );
+        assert_eq!(
+            one("The plant will close in May, the company said in a statement.").0,
+            "The plant will close in May"
         );
     }
 

@@ -373,7 +373,11 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
                 k += 1;
                 continue;
             }
-            if k == a && is_capitalized_function_word(doc, k) {
+            // "Former employees said": a modifier capitalised because it opens
+            // the sentence.
+            if k == a
+                && (is_capitalized_function_word(doc, k) || ROLE_MODIFIERS.contains(&lower(doc, k)))
+            {
                 k += 1;
                 continue;
             }
@@ -867,6 +871,7 @@ pub fn subject_before(doc: &Document, verb: usize, lb: usize) -> Option<Mention>
             if matches!(
                 lower(doc, k),
                 "which"
+                    | "what"
                     | "who"
                     | "that"
                     | "whom"

@@ -137,6 +137,28 @@ fn pronoun_skips_a_person_named_after_a_preposition() {
 }
 
 #[test]
+fn naming_verb_quotes_the_reported_speaker_or_names_a_work() {
+    let t = "The ministry said its team had been flexible and blamed the other side for what \
+             it called “a policy of delay”.";
+    assert_eq!(kind_of(t, "policy of delay"), Kind::Partial);
+    assert_eq!(
+        speaker_of(t, "policy of delay").as_deref(),
+        Some("The ministry")
+    );
+    let t = "They watched a film called “the last summer” on Friday.";
+    assert_eq!(kind_of(t, "last summer"), Kind::Title);
+}
+
+#[test]
+fn modifier_opening_a_sentence_is_not_a_name() {
+    let a = run("Former employees said the warehouse was chaotic.");
+    assert_eq!(a.speakers[0].name, "Former employees");
+    let a = run("“The jury saw the video,” said Assistant District Attorney Marcus Ofori.");
+    assert_eq!(a.speakers[0].name, "Marcus Ofori");
+    assert!(a.speakers[0].official);
+}
+
+#[test]
 fn according_to_source() {
     let t = "The deal is “dead in the water”, according to Sen. Maria Whitfield.";
     assert_eq!(
