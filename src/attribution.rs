@@ -460,11 +460,27 @@ pub fn attribute(
 
     // --- Sieve 5: words quoted again take the speaker of their longer quotation.
     let roots = roots(&out);
+    // A quotation is looked up by its first two words: only those pairs are indexed.
+    let is_echo_candidate = |a: &Attributed| {
+        matches!(a.kind, Kind::Partial | Kind::Direct | Kind::Scare) && a.quote.depth == 0
+    };
+    let first_pairs: HashSet<(&str, &str)> = out
+        .iter()
+        .zip(&normal)
+        .filter(|(a, _)| is_echo_candidate(a))
+        .filter_map(|(_, n)| {
+            let mut ws = n.split(' ');
+            Some((ws.next()?, ws.next()?))
+        })
+        .collect();
     let mut donors_by_bigram: HashMap<(&str, &str), Vec<usize>> = HashMap::default();
     for (j, o) in out.iter().enumerate() {
         if o.kind == Kind::Direct && roots[j].is_some() {
             let ws: Vec<&str> = normal[j].split(' ').collect();
             for pair in ws.windows(2) {
+                if !first_pairs.contains(&(pair[0], pair[1])) {
+                    continue;
+                }
                 let list = donors_by_bigram.entry((pair[0], pair[1])).or_default();
                 if list.len() < 8 && list.last() != Some(&j) {
                     list.push(j);
@@ -474,9 +490,7 @@ pub fn attribute(
     }
     let mut same_speaker = Vec::new();
     for i in 0..out.len() {
-        if !matches!(out[i].kind, Kind::Partial | Kind::Direct | Kind::Scare)
-            || out[i].quote.depth > 0
-        {
+        if !is_echo_candidate(&out[i]) {
             continue;
         }
         let key = normal[i].as_str();

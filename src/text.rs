@@ -220,7 +220,18 @@ fn tokenize(text: &str) -> Vec<Token> {
         }
         if b.is_ascii_alphabetic() && bytes.get(i + 1) != Some(&b'.') {
             let start = i;
-            i = word_end(text, i);
+            i += 1;
+            while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                i += 1;
+            }
+            // Past plain ASCII only where the word may go on: a letter beyond
+            // ASCII, an apostrophe, a hyphen or "&" ("don’t", "al-Sadr", "AT&T").
+            if bytes
+                .get(i)
+                .is_some_and(|&c| c >= 0x80 || matches!(c, b'\'' | b'-' | b'&'))
+            {
+                i = word_end(text, i);
+            }
             tokens.push(Token {
                 span: Span::new(start, i),
                 kind: TokenKind::Word,
@@ -347,9 +358,10 @@ fn split_sentences(
     let mut first = para.first_token;
     let mut i = para.first_token;
     while i < para.end_token {
-        let t = tok(i);
-        let terminator = tokens[i].kind == TokenKind::Punct && matches!(t, "." | "!" | "?" | "…");
-        let dotted_word = tokens[i].kind == TokenKind::Word && t.ends_with('.');
+        let terminator =
+            tokens[i].kind == TokenKind::Punct && matches!(tok(i), "." | "!" | "?" | "…");
+        let dotted_word =
+            tokens[i].kind == TokenKind::Word && text.as_bytes()[tokens[i].span.end - 1] == b'.';
         if !(terminator || dotted_word) {
             i += 1;
             continue;
