@@ -87,11 +87,15 @@ pub fn find(
         } else if c.inverted || source_before_after_comma(doc, c, sentence.first_token) {
             // "Analysts estimated that A, B, they added": the part before starts
             // after the sentence's earlier cue.
+            // An infinitive ("declined to comment") reports nothing: not a bound.
             let lower = cues[..ci]
                 .iter()
                 .rev()
                 .take_while(|p| p.cue.first_token >= sentence.first_token)
-                .next()
+                .find(|p| {
+                    let f = p.cue.first_token;
+                    !(f > 0 && doc.tok(f - 1).eq_ignore_ascii_case("to"))
+                })
                 .map_or(sentence.first_token, |p| {
                     let k = p.cue.end_token;
                     if k < end && doc.tok(k).eq_ignore_ascii_case("that") {
@@ -499,6 +503,17 @@ mod tests {
         assert_eq!(
             one("The plant will close in May, the company said in a statement.").0,
             "The plant will close in May"
+        );
+    }
+
+    #[test]
+    fn an_infinitive_cue_does_not_cut_a_trailing_claim() {
+        assert_eq!(
+            one("The referee, Paul Danvers, declined to comment after the match, a league spokesman said."),
+            (
+                "The referee, Paul Danvers, declined to comment after the match".into(),
+                "a league spokesman".into()
+            )
         );
     }
 

@@ -7,7 +7,7 @@
 //! initials ("George W. Bush") and where a quotation ending in `?”` is
 //! followed by its own attribution ("“Why?” Forte asked.").
 
-use crate::lexicon::{lexicon, AbbreviationClass};
+use crate::lexicon::{class, lexicon, AbbreviationClass};
 use crate::types::{fact, Document, Facts, Paragraph, Sentence, Span, Token, TokenKind};
 
 /// Returns true for every character the `quotes` stage may read as a quotation mark.
@@ -146,6 +146,14 @@ fn lower_and_look_up(text: &str, tokens: &[Token]) -> (String, Vec<(usize, Strin
         f.flags &= !fact::HONORIFIC;
         if honorific {
             f.flags |= fact::HONORIFIC;
+        }
+        // "WHO" is an organisation, "who" a pronoun: an organisation word that
+        // is also a function word counts only in capitals.
+        if f.flags & fact::ORGANIZATION != 0
+            && f.classes & class::CLOSED != 0
+            && w.chars().any(char::is_lowercase)
+        {
+            f.flags &= !(fact::ORGANIZATION | fact::ORGANIZATION_OFFICIAL);
         }
         // Particles are lower case: "de Miranda", not "De".
         if f.flags & fact::PARTICLE != 0 && low != w {

@@ -159,6 +159,29 @@ fn modifier_opening_a_sentence_is_not_a_name() {
 }
 
 #[test]
+fn colon_subject_keeps_its_appositive_name() {
+    let t =
+        "United's captain, Leon Achterberg, praised the travelling fans: “They sang for ninety \
+             minutes. We owed them that.”";
+    let a = run(t);
+    assert_eq!(a.speakers[0].name, "Leon Achterberg");
+    assert_eq!(a.speakers[0].role.as_deref(), Some("captain"));
+}
+
+#[test]
+fn relative_who_is_not_the_world_health_organization() {
+    let t =
+        "“It is careful work,” said Daniel Reyes, a neurologist at Imperial College who was not \
+             involved in the study.";
+    let a = run(t);
+    assert_eq!(a.speakers[0].role.as_deref(), Some("neurologist"));
+    assert_eq!(
+        a.speakers[0].affiliation.as_deref(),
+        Some("Imperial College")
+    );
+}
+
+#[test]
 fn according_to_source() {
     let t = "The deal is “dead in the water”, according to Sen. Maria Whitfield.";
     assert_eq!(
