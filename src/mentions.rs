@@ -216,7 +216,9 @@ pub fn parse_np(doc: &Document, a: usize, b: usize) -> Option<Mention> {
             || (l.ends_with("ing")
                 && !is_capitalized(doc, k)
                 && role_at(doc, k, b).is_none()
-                && k > a + 1)
+                && k > a + 1
+                // "chief operating officer": a role may hold an -ing word.
+                && !(a..k).any(|r| role_at(doc, r, b).is_some_and(|(n, _)| r + n > k)))
         {
             head_end = k;
             break;

@@ -182,6 +182,19 @@ fn relative_who_is_not_the_world_health_organization() {
 }
 
 #[test]
+fn role_holding_an_ing_word() {
+    let t = "“We are truly sorry,” the airline's chief operating officer, Ingrid Solberg, said.";
+    let a = run(t);
+    assert_eq!(a.speakers[0].name, "Ingrid Solberg");
+    assert_eq!(
+        a.speakers[0].role.as_deref(),
+        Some("chief operating officer")
+    );
+    // A company office: not an official.
+    assert!(!a.speakers[0].official);
+}
+
+#[test]
 fn according_to_source() {
     let t = "The deal is “dead in the water”, according to Sen. Maria Whitfield.";
     assert_eq!(
