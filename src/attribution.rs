@@ -628,11 +628,7 @@ fn sentence_subject(
     // "United's captain, Leon Achterberg, praised the fans:": the subject
     // with its appositive, read before the verb.
     if b < colon && doc.tok(b) == "," {
-        let verb = (b + 1..colon).find(|&k| {
-            doc.tokens[k].kind == TokenKind::Word
-                && !doc.has(k, fact::UPPER_FIRST)
-                && (doc.is(k, class::AUXILIARY) || doc.low(k).ends_with("ed"))
-        });
+        let verb = (b + 1..colon).find(|&k| crate::mentions::is_verb_like(doc, k));
         if let Some(full) = verb.and_then(|v| crate::mentions::subject_before(doc, v, a)) {
             if full.form == crate::types::MentionForm::Name && full.span.start == m.span.start {
                 m = full;

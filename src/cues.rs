@@ -7,7 +7,7 @@
 //! "add two cups", a noun after a determiner ("the report", "a claim").
 
 use crate::lexicon::{class, lexicon};
-use crate::mentions::{is_initial_period, np_after, parse_np, subject_before};
+use crate::mentions::{is_initial_period, is_verb_like, np_after, parse_np, subject_before};
 use crate::types::{fact, Cue, CueForm, Document, Mention, Span, TokenKind};
 
 /// A cue with the source it names and the medium that relayed it.
@@ -511,11 +511,10 @@ fn source_of(
 /// comes before token `limit`.
 fn main_clause_subject(doc: &Document, first: usize, limit: usize) -> Option<Mention> {
     let verb = (first + 1..limit.min(first + 10)).find(|&k| {
-        doc.tokens[k].kind == TokenKind::Word
-            && !doc.has(k, fact::UPPER_FIRST)
-            && (doc.is(k, class::AUXILIARY) && !doc.is(k, class::DETERMINER)
-                || doc.low(k).ends_with("ed")
-                || doc.cue_lemma(k).is_some())
+        is_verb_like(doc, k)
+            || doc.tokens[k].kind == TokenKind::Word
+                && !doc.has(k, fact::UPPER_FIRST)
+                && doc.cue_lemma(k).is_some()
     })?;
     subject_before(doc, verb, first)
 }

@@ -128,7 +128,7 @@ const CLASSES: &[(&str, u32)] = &[
 ];
 
 /// Returns `word` lower-cased, without allocating when it already is.
-pub fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
     let upper = if word.is_ascii() {
         word.bytes().any(|b| b.is_ascii_uppercase())
     } else {
@@ -187,8 +187,6 @@ pub struct Lexicon {
     pub given_names: HashMap<&'static str, Gender>,
     /// Function word → bit set of its classes (bit order of `CLASSES`).
     pub function_words: HashMap<&'static str, u32>,
-    /// First words of role phrases, to rule most tokens out at once.
-    pub role_first_words: HashSet<String>,
     /// The lemmas of the reporting verbs; a token's [`Facts::cue`] is 1 + an index here.
     pub cue_lemmas: Vec<&'static str>,
     /// Lower-case word → what the lexicons say of it: one lookup per token
@@ -405,12 +403,6 @@ impl Lexicon {
                 *function_words.entry(w).or_default() |= bit;
             }
         }
-        let role_first_words: HashSet<String> = roles
-            .keys()
-            .filter_map(|r| r.split(' ').next())
-            .map(str::to_string)
-            .collect();
-
         let mut cue_lemmas: Vec<&'static str> = Vec::new();
         let mut words: HashMap<String, Facts> = HashMap::default();
         for (form, lemma) in &cue_forms {
@@ -430,8 +422,9 @@ impl Lexicon {
         let mut flag = |word: &str, bit: u16| {
             words.entry(word.to_string()).or_default().flags |= bit;
         };
-        for word in &role_first_words {
-            flag(word.as_str(), fact::ROLE_FIRST);
+        // First words of role phrases rule most tokens out of the role search at once.
+        for first in roles.keys().filter_map(|r| r.split(' ').next()) {
+            flag(first, fact::ROLE_FIRST);
         }
         for role in roles.keys().filter(|r| !r.contains(' ')) {
             flag(role.as_str(), fact::ROLE);
@@ -476,7 +469,6 @@ impl Lexicon {
             groups,
             given_names,
             function_words,
-            role_first_words,
         }
     }
 
@@ -487,14 +479,8 @@ impl Lexicon {
     }
 
     /// Returns the function-word classes of `lower`, a lower-case word.
-    pub fn classes_of(&self, lower: &str) -> u32 {
+    fn classes_of(&self, lower: &str) -> u32 {
         self.function_words.get(lower).copied().unwrap_or(0)
-    }
-
-    /// Returns true for determiners, pronouns, prepositions, conjunctions,
-    /// auxiliaries and time words: words that are never names.
-    pub fn is_closed_class(&self, word: &str) -> bool {
-        self.is(class::CLOSED, word)
     }
 
     /// Returns the lemma of a token's [`Facts::cue`].
@@ -628,7 +614,7 @@ mod tests {
         }
         assert!(lex.is(class::PREPOSITION, "During"));
         assert!(lex.is(class::FIRST_PERSON, "I’ve"));
-        assert!(lex.is_closed_class("The"));
-        assert!(!lex.is_closed_class("Wang"));
+        assert!(lex.is(class::CLOSED, "The"));
+        assert!(!lex.is(class::CLOSED, "Wang"));
     }
 }

@@ -57,6 +57,14 @@ fn is_word(doc: &Document, i: usize) -> bool {
     doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
 }
 
+/// True for a lower-case word that can be a clause's verb: an auxiliary or
+/// a past form ("has", "praised").
+pub fn is_verb_like(doc: &Document, k: usize) -> bool {
+    is_word(doc, k)
+        && !upper_first(doc, k)
+        && (doc.is(k, class::AUXILIARY) || lower(doc, k).ends_with("ed"))
+}
+
 /// Returns `s` without its possessive endings ("Labour’s" → "Labour").
 pub fn strip_possessive(mut s: &str) -> &str {
     while let Some(rest) = s.strip_suffix("’s") {

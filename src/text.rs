@@ -228,18 +228,7 @@ fn tokenize(text: &str) -> Vec<Token> {
         }
         if b.is_ascii_alphabetic() && bytes.get(i + 1) != Some(&b'.') {
             let start = i;
-            i += 1;
-            while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
-                i += 1;
-            }
-            // Past plain ASCII only where the word may go on: a letter beyond
-            // ASCII, an apostrophe, a hyphen or "&" ("don’t", "al-Sadr", "AT&T").
-            if bytes
-                .get(i)
-                .is_some_and(|&c| c >= 0x80 || matches!(c, b'\'' | b'-' | b'&'))
-            {
-                i = word_end(text, i);
-            }
+            i = word_end(text, i);
             tokens.push(Token {
                 span: Span::new(start, i),
                 kind: TokenKind::Word,
@@ -306,6 +295,14 @@ fn word_end(text: &str, mut i: usize) -> usize {
         // Plain ASCII letters and digits: most of every word.
         while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
             i += 1;
+        }
+        // Past plain ASCII only where the word may go on: a letter beyond
+        // ASCII, an apostrophe, a hyphen or "&" ("don’t", "al-Sadr", "AT&T").
+        if bytes
+            .get(i)
+            .is_some_and(|&c| c < 0x80 && !matches!(c, b'\'' | b'-' | b'&'))
+        {
+            break;
         }
         let Some((c, len)) = char_at(text, i) else {
             break;
