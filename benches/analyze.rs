@@ -5,6 +5,10 @@
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use quotelight::{analyze, Options};
 
+// The same allocator as the `quotelight` command, so that the figure is the command's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn corpus() -> Vec<(String, String)> {
     let mut docs = Vec::new();
     for dir in ["tests/fixtures", "../shared/eval/dev"] {

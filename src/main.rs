@@ -6,6 +6,11 @@ use std::process::ExitCode;
 use quotelight::wire::WireAnalysis;
 use quotelight::{analyze, Analysis, Kind, OffsetUnit, Options};
 
+// Analysis allocates many small, short-lived strings; mimalloc serves them
+// several times faster than the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const USAGE: &str = "\
 quotelight: find every quotation in a news article and who said it
 
