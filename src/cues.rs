@@ -118,9 +118,14 @@ pub fn find(doc: &Document, in_quote: &[bool]) -> Vec<CueMatch> {
             i += 1;
             continue;
         }
+        let lemma = doc.cue_lemma(i);
+        // Most words are no cue: their length rules out "cited", "quoted" and "according".
+        if lemma.is_none() && !matches!(doc.tokens[i].span.len(), 5 | 6 | 9) {
+            i += 1;
+            continue;
+        }
         let w = doc.tok(i);
         let l = doc.low(i);
-        let lemma = doc.cue_lemma(i);
         if lemma.is_none() && !matches!(l, "according" | "quoted" | "cited") {
             i += 1; // most words: nothing more to look at
             continue;

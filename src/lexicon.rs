@@ -209,11 +209,12 @@ struct ShortWords {
 
 /// Packs a word of 1 to 8 bytes into an integer, little-endian and padded with
 /// zero bytes (words have no zero bytes, so two words never pack alike).
+#[inline]
 fn pack_short(word: &[u8]) -> u64 {
-    word.iter()
-        .take(8)
-        .enumerate()
-        .fold(0, |key, (k, &b)| key | u64::from(b) << (8 * k))
+    let mut bytes = [0u8; 8];
+    let n = word.len().min(8);
+    bytes[..n].copy_from_slice(&word[..n]);
+    u64::from_le_bytes(bytes)
 }
 
 impl ShortWords {
@@ -249,6 +250,7 @@ impl ShortWords {
         (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
+    #[inline]
     fn get(&self, word: &[u8]) -> Facts {
         let key = pack_short(word);
         let mut i = self.slot(key);
@@ -489,12 +491,17 @@ impl Lexicon {
     }
 
     /// Returns what the lexicons say of `lower`, a lower-case word.
+    #[inline]
     pub fn facts_of(&self, lower: &str) -> Facts {
         match lower.len() {
             0 => Facts::default(),
             1..=8 => self.short_words.get(lower.as_bytes()),
-            _ => self.words.get(lower).copied().unwrap_or_default(),
+            _ => self.facts_of_long(lower),
         }
+    }
+
+    fn facts_of_long(&self, lower: &str) -> Facts {
+        self.words.get(lower).copied().unwrap_or_default()
     }
 
     /// Returns the lemma when `word` is a reporting verb form.

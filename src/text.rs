@@ -59,17 +59,14 @@ fn is_hyphen(c: char) -> bool {
 
 /// Splits `text` into paragraphs, tokens and sentences.
 pub fn segment(text: &str) -> Document<'_> {
-    let tokens = tokenize(text);
-    let paragraphs = paragraphs(text, &tokens);
-    let mut sentences = Vec::new();
+    let (tokens, paragraphs) = tokenize(text);
+    let mut sentences = Vec::with_capacity(tokens.len() / 16 + 1);
     for (p, para) in paragraphs.iter().enumerate() {
         split_sentences(text, &tokens, p, para, &mut sentences);
     }
     let mut sentence_of_token = vec![0; tokens.len()];
     for (s, sentence) in sentences.iter().enumerate() {
-        for slot in &mut sentence_of_token[sentence.first_token..sentence.end_token] {
-            *slot = s;
-        }
+        sentence_of_token[sentence.first_token..sentence.end_token].fill(s);
     }
     let (lower_text, lower_elsewhere, facts) = lower_and_look_up(text, &tokens);
     Document {
@@ -91,80 +88,80 @@ fn lower_and_look_up(text: &str, tokens: &[Token]) -> (String, Vec<(usize, Strin
     let lex = lexicon();
     // One pass for ASCII letters; the few tokens with other capitals follow.
     let mut lower_text = text.to_ascii_lowercase();
-    let mut elsewhere = Vec::new();
-    let mut facts = Vec::with_capacity(tokens.len());
+    let mut elsewhere: Vec<(usize, String)> = Vec::new();
+    let mut facts = vec![Facts::default(); tokens.len()];
     for (i, t) in tokens.iter().enumerate() {
         let w = t.span.slice(text);
+        let mut lower_elsewhere = false;
         if !w.is_ascii() && w.chars().any(char::is_uppercase) {
             let low = w.to_lowercase();
             if low.len() == w.len() {
                 lower_text.replace_range(t.span.start..t.span.end, &low);
             } else {
                 elsewhere.push((i, low));
+                lower_elsewhere = true;
+                facts[i].flags = fact::LOWER_ELSEWHERE;
             }
         }
-        let lower_elsewhere = matches!(elsewhere.last(), Some((k, _)) if *k == i);
-        if t.kind != TokenKind::Word {
-            facts.push(Facts {
-                flags: if lower_elsewhere {
-                    fact::LOWER_ELSEWHERE
-                } else {
-                    0
-                },
-                ..Facts::default()
-            });
-            continue;
-        }
-        let low = match elsewhere.last() {
-            Some((_, low)) if lower_elsewhere => low.as_str(),
-            _ => t.span.slice(&lower_text),
-        };
-        let mut f = lex.facts_of(low);
-        let first = w.as_bytes()[0];
-        let upper_first = if first < 0x80 {
-            first.is_ascii_uppercase()
-        } else {
-            w.chars().next().is_some_and(char::is_uppercase)
-        };
-        if upper_first {
-            f.flags |= fact::UPPER_FIRST | fact::CAPITALIZED;
-        } else if matches!(first, b'a' | b'e' | b'b' | b'i')
-            && ["al-", "el-", "bin-", "ibn-"].iter().any(|p| {
-                w.strip_prefix(p)
-                    .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
-            })
-        {
-            f.flags |= fact::CAPITALIZED;
-        }
-        // Honorifics are written with a capital; "Sen." is one with its period.
-        let honorific = upper_first
-            && if low.ends_with('.') {
-                lex.facts_of(low.trim_end_matches('.')).flags & fact::HONORIFIC != 0
-            } else {
-                f.flags & fact::HONORIFIC != 0
+        if t.kind == TokenKind::Word {
+            let low = match elsewhere.last() {
+                Some((_, low)) if lower_elsewhere => low.as_str(),
+                _ => t.span.slice(&lower_text),
             };
-        f.flags &= !fact::HONORIFIC;
-        if honorific {
-            f.flags |= fact::HONORIFIC;
+            facts[i] = word_facts(lex, w, low, lower_elsewhere);
         }
-        // "WHO" is an organisation, "who" a pronoun: an organisation word that
-        // is also a function word counts only in capitals.
-        if f.flags & fact::ORGANIZATION != 0
-            && f.classes & class::CLOSED != 0
-            && w.chars().any(char::is_lowercase)
-        {
-            f.flags &= !(fact::ORGANIZATION | fact::ORGANIZATION_OFFICIAL);
-        }
-        // Particles are lower case: "de Miranda", not "De".
-        if f.flags & fact::PARTICLE != 0 && low != w {
-            f.flags &= !fact::PARTICLE;
-        }
-        if lower_elsewhere {
-            f.flags |= fact::LOWER_ELSEWHERE;
-        }
-        facts.push(f);
     }
     (lower_text, elsewhere, facts)
+}
+
+/// What the lexicons and the spelling say of the word `w` (lower case `low`).
+#[inline]
+fn word_facts(lex: &crate::lexicon::Lexicon, w: &str, low: &str, lower_elsewhere: bool) -> Facts {
+    let mut f = lex.facts_of(low);
+    let first = w.as_bytes()[0];
+    let upper_first = if first < 0x80 {
+        first.is_ascii_uppercase()
+    } else {
+        w.chars().next().is_some_and(char::is_uppercase)
+    };
+    // Honorifics are written with a capital; "Sen." is one with its period.
+    let honorific = upper_first
+        && if low.ends_with('.') {
+            lex.facts_of(low.trim_end_matches('.')).flags & fact::HONORIFIC != 0
+        } else {
+            f.flags & fact::HONORIFIC != 0
+        };
+    f.flags &= !fact::HONORIFIC;
+    if honorific {
+        f.flags |= fact::HONORIFIC;
+    }
+    if upper_first {
+        f.flags |= fact::UPPER_FIRST | fact::CAPITALIZED;
+    } else if w.len() > 3
+        && (w.as_bytes()[2] == b'-' || w.as_bytes()[3] == b'-')
+        && ["al-", "el-", "bin-", "ibn-"].iter().any(|p| {
+            w.strip_prefix(p)
+                .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
+        })
+    {
+        f.flags |= fact::CAPITALIZED;
+    }
+    // "WHO" is an organisation, "who" a pronoun: an organisation word that
+    // is also a function word counts only in capitals.
+    if f.flags & fact::ORGANIZATION != 0
+        && f.classes & class::CLOSED != 0
+        && w.chars().any(char::is_lowercase)
+    {
+        f.flags &= !(fact::ORGANIZATION | fact::ORGANIZATION_OFFICIAL);
+    }
+    // Particles are lower case: "de Miranda", not "De".
+    if f.flags & fact::PARTICLE != 0 && low != w {
+        f.flags &= !fact::PARTICLE;
+    }
+    if lower_elsewhere {
+        f.flags |= fact::LOWER_ELSEWHERE;
+    }
+    f
 }
 
 /// Joins sentences that a quotation spans ("“… exercise. I took the kids …,”
@@ -213,94 +210,183 @@ fn char_before(text: &str, i: usize) -> Option<char> {
     text[..i].chars().next_back()
 }
 
-/// Cuts the text into tokens. Paragraph breaks are not tokens; they are
-/// recovered from the gaps between tokens.
-fn tokenize(text: &str) -> Vec<Token> {
+/// What the tokenizer needs to know of each byte: one table lookup instead
+/// of a chain of comparisons on the hottest loop of the analysis.
+mod byte {
+    /// An ASCII letter or digit: goes on a plain word.
+    pub const ALNUM: u8 = 1;
+    /// An ASCII letter.
+    pub const ALPHA: u8 = 2;
+    /// ASCII white space inside a line.
+    pub const SPACE: u8 = 4;
+    /// An ASCII character that ends a line (a paragraph break).
+    pub const BREAK: u8 = 8;
+    /// A byte of a character beyond ASCII.
+    pub const WIDE: u8 = 16;
+    /// `'`, `-` and `&`: may join two parts of one word ("O'Brien", "al-Sadr", "AT&T").
+    pub const JOINER: u8 = 32;
+
+    pub static CLASS: [u8; 256] = {
+        let mut t = [0u8; 256];
+        let mut b = 0;
+        while b < 256 {
+            let c = b as u8;
+            t[b] = if c.is_ascii_alphabetic() {
+                ALNUM | ALPHA
+            } else if c.is_ascii_digit() {
+                ALNUM
+            } else if matches!(c, b' ' | b'\t') {
+                SPACE
+            } else if matches!(c, b'\n' | b'\r' | 0x0B | 0x0C) {
+                BREAK
+            } else if matches!(c, b'\'' | b'-' | b'&') {
+                JOINER
+            } else if c >= 0x80 {
+                WIDE
+            } else {
+                0
+            };
+            b += 1;
+        }
+        t
+    };
+}
+
+/// Cuts the text into tokens and paragraphs. Paragraph breaks are not
+/// tokens: a paragraph ends where the white space between two tokens holds a
+/// line break.
+fn tokenize(text: &str) -> (Vec<Token>, Vec<Paragraph>) {
     let is = |i: usize, f: fn(char) -> bool| char_at(text, i).is_some_and(|(c, _)| f(c));
-    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5);
+    let mut paragraphs = Vec::with_capacity(text.len() / 256 + 1);
+    let mut paragraph_start = 0;
+    let mut break_pending = false;
     let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
+        let class = byte::CLASS[usize::from(b)];
         // The common cases first: a space, a plain word.
-        if b == b' ' {
+        if class & byte::SPACE != 0 {
             i += 1;
             continue;
         }
-        if b.is_ascii_alphabetic() && bytes.get(i + 1) != Some(&b'.') {
-            let start = i;
-            i = word_end(text, i);
-            tokens.push(Token {
-                span: Span::new(start, i),
-                kind: TokenKind::Word,
-            });
-            continue;
-        }
-        let Some((c, len)) = char_at(text, i) else {
-            break;
-        };
-        if c.is_whitespace() {
-            i += len;
+        if class & byte::BREAK != 0 {
+            break_pending = true;
+            i += 1;
             continue;
         }
         let start = i;
-        let kind = if c.is_alphabetic() {
-            // Dotted abbreviations: "U.S.", "D.A.", "a.m.", "e.g.".
-            let mut j = i;
-            let mut letters = 0;
-            while let Some((_, n)) = char_at(text, j).filter(|&(l, _)| l.is_alphabetic()) {
-                if text.as_bytes().get(j + n) != Some(&b'.') {
-                    break;
-                }
-                j += n + 1;
-                letters += 1;
-            }
-            i = if letters >= 2 && !is(j, char::is_alphanumeric) {
-                j
-            } else {
-                word_end(text, i)
-            };
+        let kind = if class & byte::ALPHA != 0 && bytes.get(i + 1) != Some(&b'.') {
+            i = word_end(text, i);
             TokenKind::Word
-        } else if c.is_numeric() {
-            i += len;
-            while let Some((d, n)) = char_at(text, i) {
-                if d.is_alphanumeric() {
-                    i += n;
-                } else if matches!(d, '.' | ',' | ':' | '/' | '-') && is(i + n, char::is_numeric) {
-                    i += n + char_at(text, i + n).map_or(0, |(_, m)| m);
-                } else {
-                    break;
-                }
-            }
-            TokenKind::Number
-        } else if is_quote_mark(c) {
-            i += len;
-            TokenKind::Mark
         } else {
-            i += len;
-            TokenKind::Punct
+            let Some((c, len)) = char_at(text, i) else {
+                break;
+            };
+            if c.is_whitespace() {
+                break_pending |= is_paragraph_break(c);
+                i += len;
+                continue;
+            }
+            if c.is_alphabetic() {
+                // Dotted abbreviations: "U.S.", "D.A.", "a.m.", "e.g.".
+                let mut j = i;
+                let mut letters = 0;
+                while let Some((_, n)) = char_at(text, j).filter(|&(l, _)| l.is_alphabetic()) {
+                    if text.as_bytes().get(j + n) != Some(&b'.') {
+                        break;
+                    }
+                    j += n + 1;
+                    letters += 1;
+                }
+                i = if letters >= 2 && !is(j, char::is_alphanumeric) {
+                    j
+                } else {
+                    word_end(text, i)
+                };
+                TokenKind::Word
+            } else if c.is_numeric() {
+                i += len;
+                while let Some((d, n)) = char_at(text, i) {
+                    if d.is_alphanumeric() {
+                        i += n;
+                    } else if matches!(d, '.' | ',' | ':' | '/' | '-')
+                        && is(i + n, char::is_numeric)
+                    {
+                        i += n + char_at(text, i + n).map_or(0, |(_, m)| m);
+                    } else {
+                        break;
+                    }
+                }
+                TokenKind::Number
+            } else if is_quote_mark(c) {
+                i += len;
+                TokenKind::Mark
+            } else {
+                i += len;
+                TokenKind::Punct
+            }
         };
+        if break_pending {
+            break_pending = false;
+            close_paragraph(&tokens, paragraph_start, &mut paragraphs);
+            paragraph_start = tokens.len();
+        }
         tokens.push(Token {
             span: Span::new(start, i),
             kind,
         });
     }
-    tokens
+    close_paragraph(&tokens, paragraph_start, &mut paragraphs);
+    (tokens, paragraphs)
+}
+
+/// Ends the paragraph of `tokens[first..]`, if it has any token.
+fn close_paragraph(tokens: &[Token], first: usize, paragraphs: &mut Vec<Paragraph>) {
+    if first < tokens.len() {
+        paragraphs.push(Paragraph {
+            span: Span::new(tokens[first].span.start, tokens[tokens.len() - 1].span.end),
+            first_token: first,
+            end_token: tokens.len(),
+        });
+    }
 }
 
 /// Returns the end of the word starting at byte `i`: letters and digits
 /// joined by inner apostrophes ("don’t", "O’Brien") and hyphens ("al-Sadr").
+#[inline]
 fn word_end(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
+    // Plain ASCII letters and digits: most of every word.
+    while bytes
+        .get(i)
+        .is_some_and(|&b| byte::CLASS[usize::from(b)] & byte::ALNUM != 0)
+    {
+        i += 1;
+    }
+    // Past plain ASCII only where the word may go on: a letter beyond ASCII,
+    // an apostrophe, a hyphen or "&" ("don’t", "al-Sadr", "AT&T").
+    match bytes.get(i) {
+        Some(&b) if byte::CLASS[usize::from(b)] & (byte::WIDE | byte::JOINER) != 0 => {
+            word_end_slow(text, i)
+        }
+        _ => i,
+    }
+}
+
+#[cold]
+fn word_end_slow(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
     loop {
-        // Plain ASCII letters and digits: most of every word.
-        while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+        while bytes
+            .get(i)
+            .is_some_and(|&b| byte::CLASS[usize::from(b)] & byte::ALNUM != 0)
+        {
             i += 1;
         }
-        // Past plain ASCII only where the word may go on: a letter beyond
-        // ASCII, an apostrophe, a hyphen or "&" ("don’t", "al-Sadr", "AT&T").
         if bytes
             .get(i)
-            .is_some_and(|&c| c < 0x80 && !matches!(c, b'\'' | b'-' | b'&'))
+            .is_some_and(|&b| byte::CLASS[usize::from(b)] & (byte::WIDE | byte::JOINER) == 0)
         {
             break;
         }
@@ -326,30 +412,6 @@ fn word_end(text: &str, mut i: usize) -> usize {
 
 fn is_combining(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
-}
-
-fn paragraphs(text: &str, tokens: &[Token]) -> Vec<Paragraph> {
-    let mut paragraphs = Vec::new();
-    let mut first = 0;
-    for i in 0..tokens.len() {
-        let ends_here = match tokens.get(i + 1) {
-            None => true,
-            Some(next) => {
-                let gap = &text[tokens[i].span.end..next.span.start];
-                gap.len() > 1 && gap.chars().any(is_paragraph_break)
-                    || gap.len() == 1 && is_paragraph_break(char::from(gap.as_bytes()[0]))
-            }
-        };
-        if ends_here {
-            paragraphs.push(Paragraph {
-                span: Span::new(tokens[first].span.start, tokens[i].span.end),
-                first_token: first,
-                end_token: i + 1,
-            });
-            first = i + 1;
-        }
-    }
-    paragraphs
 }
 
 fn split_sentences(

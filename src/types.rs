@@ -158,7 +158,10 @@ impl<'t> Document<'t> {
     /// The lemma of token `i` when it is a reporting verb ("told" → "tell").
     #[inline]
     pub fn cue_lemma(&self, i: usize) -> Option<&'static str> {
-        crate::lexicon::lexicon().cue_lemma_by_id(self.facts[i].cue)
+        match self.facts[i].cue {
+            0 => None, // most words
+            id => crate::lexicon::lexicon().cue_lemma_by_id(id),
+        }
     }
 }
 
