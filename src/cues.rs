@@ -110,7 +110,8 @@ const PLATFORMS: &[&str] = &[
 /// Finds every cue in the text outside quotations (`in_quote[i]` is true for
 /// tokens that stand inside a quotation, marks included).
 pub fn find(doc: &Document, in_quote: &[bool]) -> Vec<CueMatch> {
-    let mut out: Vec<CueMatch> = Vec::new();
+    // About one cue per sentence in news: room made once, not grown.
+    let mut out: Vec<CueMatch> = Vec::with_capacity(doc.sentences.len());
     let n = doc.tokens.len();
     let mut i = 0;
     while i < n {

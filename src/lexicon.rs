@@ -252,7 +252,11 @@ impl ShortWords {
 
     #[inline]
     fn get(&self, word: &[u8]) -> Facts {
-        let key = pack_short(word);
+        self.get_packed(pack_short(word))
+    }
+
+    #[inline]
+    fn get_packed(&self, key: u64) -> Facts {
         let mut i = self.slot(key);
         loop {
             match self.keys[i] {
@@ -500,6 +504,28 @@ impl Lexicon {
         }
     }
 
+    /// Returns what the lexicons say of the lower-case word at `span` of
+    /// `lower_text`: a short word is read as one integer from the text where
+    /// it stands, without copying it out.
+    #[inline]
+    pub fn facts_at(&self, lower_text: &str, span: crate::types::Span) -> Facts {
+        let len = span.len();
+        if !(1..=8).contains(&len) {
+            return self.facts_of(span.slice(lower_text));
+        }
+        let bytes = lower_text.as_bytes();
+        let key = match bytes.get(span.start..span.start + 8) {
+            // Eight bytes from the word's start, those past its end masked off.
+            Some(eight) => {
+                let mut word = [0u8; 8];
+                word.copy_from_slice(eight);
+                u64::from_le_bytes(word) & (u64::MAX >> (8 * (8 - len)))
+            }
+            None => pack_short(&bytes[span.start..span.end]),
+        };
+        self.short_words.get_packed(key)
+    }
+
     fn facts_of_long(&self, lower: &str) -> Facts {
         self.words.get(lower).copied().unwrap_or_default()
     }
@@ -539,6 +565,22 @@ pub fn lexicon() -> &'static Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_read_where_it_stands_has_the_facts_of_the_word_alone() {
+        let lex = lexicon();
+        // Words of every short length, and the last ones closer to the end
+        // of the text than eight bytes.
+        let text = "a mr. said the minister of state ministers according to officials he";
+        let mut start = 0;
+        for w in text.split(' ') {
+            let span = crate::types::Span::new(start, start + w.len());
+            assert_eq!(lex.facts_at(text, span), lex.facts_of(w), "{w}");
+            start += w.len() + 1;
+        }
+        assert_ne!(lex.facts_of("said"), Facts::default());
+        assert_ne!(lex.facts_of("he"), Facts::default());
+    }
 
     #[test]
     fn every_cue_verb_has_its_forms_and_an_example() {

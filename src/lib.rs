@@ -84,9 +84,9 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     text::join_quoted_sentences(&mut doc, &found);
     let in_quote = attribution::inside_quotes(&doc, &found);
     let cue_matches = cues::find(&doc, &in_quote);
-    let sources: Vec<types::Mention> = cue_matches
+    let sources: Vec<&types::Mention> = cue_matches
         .iter()
-        .filter_map(|c| c.source.clone())
+        .filter_map(|c| c.source.as_ref())
         .collect();
     let background = speakers::background_mentions(&doc, &in_quote, &sources);
     let result = attribution::attribute(&doc, &found, &in_quote, &cue_matches, background);

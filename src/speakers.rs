@@ -143,7 +143,7 @@ fn after_preposition(doc: &Document, s: usize) -> bool {
 /// "his Russian counterpart Sergei Lavrov", and later bare surnames of those
 /// people ("Bassi"). They give pronouns their antecedents and speakers their
 /// full names.
-pub fn background_mentions(doc: &Document, in_quote: &[bool], taken: &[Mention]) -> Vec<Mention> {
+pub fn background_mentions(doc: &Document, in_quote: &[bool], taken: &[&Mention]) -> Vec<Mention> {
     let lex = lexicon();
     let mut taken_spans: Vec<Span> = taken.iter().map(|m| m.span).collect();
     taken_spans.sort();
@@ -189,7 +189,7 @@ pub fn background_mentions(doc: &Document, in_quote: &[bool], taken: &[Mention])
     // Bare surnames of the people found above and of cue sources.
     let surnames: HashSet<String> = out
         .iter()
-        .chain(taken.iter())
+        .chain(taken.iter().copied())
         .filter(|m| m.speaker_type == SpeakerType::Person && m.form == MentionForm::Name)
         .filter_map(|m| m.name.split_whitespace().last().map(str::to_string))
         .collect();

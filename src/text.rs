@@ -104,20 +104,26 @@ fn lower_and_look_up(text: &str, tokens: &[Token]) -> (String, Vec<(usize, Strin
             }
         }
         if t.kind == TokenKind::Word {
-            let low = match elsewhere.last() {
-                Some((_, low)) if lower_elsewhere => low.as_str(),
-                _ => t.span.slice(&lower_text),
+            let (low, found) = match elsewhere.last() {
+                Some((_, low)) if lower_elsewhere => (low.as_str(), lex.facts_of(low)),
+                _ => (t.span.slice(&lower_text), lex.facts_at(&lower_text, t.span)),
             };
-            facts[i] = word_facts(lex, w, low, lower_elsewhere);
+            facts[i] = word_facts(lex, found, w, low, lower_elsewhere);
         }
     }
     (lower_text, elsewhere, facts)
 }
 
-/// What the lexicons and the spelling say of the word `w` (lower case `low`).
+/// What the lexicons (`found`) and the spelling say of the word `w` (lower case `low`).
 #[inline]
-fn word_facts(lex: &crate::lexicon::Lexicon, w: &str, low: &str, lower_elsewhere: bool) -> Facts {
-    let mut f = lex.facts_of(low);
+fn word_facts(
+    lex: &crate::lexicon::Lexicon,
+    found: Facts,
+    w: &str,
+    low: &str,
+    lower_elsewhere: bool,
+) -> Facts {
+    let mut f = found;
     let first = w.as_bytes()[0];
     let upper_first = if first < 0x80 {
         first.is_ascii_uppercase()
