@@ -86,26 +86,7 @@ pub fn inside_quotes(doc: &Document, quotes: &[QuoteSpan]) -> Vec<bool> {
 
 /// Token index of the first token at or after byte `pos`.
 fn token_at(doc: &Document, pos: usize) -> usize {
-    doc.tokens.partition_point(|t| t.span.start < pos)
-}
-
-/// Counts the words of `span`: its runs between white space that hold a
-/// letter or a digit, read from the tokens ("A/B" is one word, "rock 'n'
-/// roll" three).
-fn words(doc: &Document, span: Span) -> usize {
-    let mut count = 0;
-    let mut new_run = true;
-    let mut prev_end = span.start;
-    for t in &doc.tokens[token_at(doc, span.start)..token_at(doc, span.end)] {
-        // Only white space lies between tokens.
-        new_run |= t.span.start > prev_end;
-        if new_run && matches!(t.kind, TokenKind::Word | TokenKind::Number) {
-            count += 1;
-            new_run = false;
-        }
-        prev_end = t.span.end;
-    }
-    count
+    doc.token_at(pos)
 }
 
 /// Runs the sieve over every quotation.
@@ -169,7 +150,7 @@ pub fn attribute(
             rule: None,
         };
         if q.depth > 0 {
-            a.kind = if words(doc, q.inner) >= 6 {
+            a.kind = if doc.words(q.inner) >= 6 {
                 Kind::Direct
             } else {
                 Kind::Scare
@@ -178,7 +159,7 @@ pub fn attribute(
             continue;
         }
         let inner = q.inner.slice(doc.text);
-        let n_words = words(doc, q.inner);
+        let n_words = doc.words(q.inner);
         let starts_sentence = words_before[open] == words_before[sentence.first_token];
         let prev_tok = (open > sentence.first_token).then(|| doc.tok(open - 1));
         let after_close = close + 1;

@@ -116,7 +116,7 @@ pub fn find(
                 span.start = doc.tokens[body].span.start;
             }
         }
-        if words(doc, span) < 2 || mostly_quoted(doc.text, span, quotes) {
+        if doc.words(span) < 2 || mostly_quoted(doc.text, span, quotes) {
             continue;
         }
         if out.last().is_some_and(|l| l.span == span) {
@@ -132,20 +132,15 @@ pub fn find(
     out
 }
 
-fn words(doc: &Document, span: Span) -> usize {
-    span.slice(doc.text)
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
-}
-
 /// True when at least half of the span's letters lie inside quotation marks.
 fn mostly_quoted(text: &str, span: Span, quotes: &[QuoteSpan]) -> bool {
     let count = |s: Span| {
-        text[s.start..s.end]
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .count()
+        let part = s.slice(text);
+        if part.is_ascii() {
+            part.bytes().filter(u8::is_ascii_alphanumeric).count()
+        } else {
+            part.chars().filter(|c| c.is_alphanumeric()).count()
+        }
     };
     let total = count(span);
     let at = quotes.partition_point(|q| q.span.end <= span.start);

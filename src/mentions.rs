@@ -128,17 +128,27 @@ fn role_at(doc: &Document, i: usize, end: usize) -> Option<(usize, bool)> {
     if i >= end || !doc.has(i, fact::ROLE_FIRST) {
         return None;
     }
-    let mut phrase = String::new();
+    let start = doc.tokens[i].span.start;
+    // Words one space apart are looked up as they stand in the lower-cased
+    // text; other spacing (rare) is joined with single spaces.
+    let mut as_they_stand = true;
     let mut best = None;
     for k in i..end.min(i + lex.max_role_words) {
         if !is_word(doc, k) {
             break;
         }
-        if k > i {
-            phrase.push(' ');
-        }
-        phrase.push_str(lower(doc, k));
-        if let Some(&official) = lex.roles.get(&phrase) {
+        let span = doc.tokens[k].span;
+        as_they_stand &= !doc.has(k, fact::LOWER_ELSEWHERE)
+            && (k == i
+                || doc.text.get(span.start - 1..span.start) == Some(" ")
+                    && doc.tokens[k - 1].span.end + 1 == span.start);
+        let found = if as_they_stand {
+            lex.roles.get(&doc.lower_text[start..span.end])
+        } else {
+            let words: Vec<&str> = (i..=k).map(|j| lower(doc, j)).collect();
+            lex.roles.get(&words.join(" "))
+        };
+        if let Some(&official) = found {
             best = Some((k + 1 - i, official));
         }
     }
@@ -1091,6 +1101,19 @@ mod tests {
         assert_eq!(m.affiliation.as_deref(), Some("China"));
         assert_eq!(m.speaker_type, SpeakerType::Person);
         assert!(m.official);
+    }
+
+    #[test]
+    fn reads_a_role_whatever_the_spacing_between_its_words() {
+        for text in [
+            "Chinese foreign  minister Wang Yi",
+            "Chinese foreign\u{a0}minister Wang Yi",
+            "Chinese foreign\tminister Wang Yi",
+        ] {
+            let m = np(text);
+            assert_eq!(m.name, "Wang Yi", "{text:?}");
+            assert_eq!(m.role.as_deref(), Some("foreign minister"), "{text:?}");
+        }
     }
 
     #[test]

@@ -607,6 +607,28 @@ mod tests {
     }
 
     #[test]
+    fn words_of_a_span_are_its_runs_between_white_space_with_a_letter_or_digit() {
+        for text in [
+            "A/B tests, rock 'n' roll — “Ça va,” dit-il… 4,000 U.S.-made 😊 cars",
+            "  «Nous  sommes» prêts\u{a0}: l’équipe ‘won’ 3-1 at 7pm\tlast night.",
+        ] {
+            let doc = segment(text);
+            let n = doc.tokens.len();
+            for i in 0..n {
+                for j in i + 1..=n {
+                    let span = Span::new(doc.tokens[i].span.start, doc.tokens[j - 1].span.end);
+                    let expected = span
+                        .slice(text)
+                        .split_whitespace()
+                        .filter(|w| w.chars().any(char::is_alphanumeric))
+                        .count();
+                    assert_eq!(doc.words(span), expected, "{:?}", span.slice(text));
+                }
+            }
+        }
+    }
+
+    #[test]
     fn tokens_carry_byte_offsets_past_emoji() {
         let text = "😊 “Ça va,” dit-il.";
         let doc = segment(text);

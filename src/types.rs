@@ -124,6 +124,30 @@ impl<'t> Document<'t> {
         self.tokens[i].span.slice(self.text)
     }
 
+    /// Returns the index of the first token at or after byte `pos`.
+    pub fn token_at(&self, pos: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start < pos)
+    }
+
+    /// Counts the words of `span`: its runs between white space that hold a
+    /// letter or a digit, read from the tokens ("A/B" is one word, "rock 'n'
+    /// roll" three).
+    pub fn words(&self, span: Span) -> usize {
+        let mut count = 0;
+        let mut new_run = true;
+        let mut prev_end = span.start;
+        for t in &self.tokens[self.token_at(span.start)..self.token_at(span.end)] {
+            // Only white space lies between tokens.
+            new_run |= t.span.start > prev_end;
+            if new_run && matches!(t.kind, TokenKind::Word | TokenKind::Number) {
+                count += 1;
+                new_run = false;
+            }
+            prev_end = t.span.end;
+        }
+        count
+    }
+
     /// Returns the lower-cased text of token `i`.
     #[inline]
     pub fn low(&self, i: usize) -> &str {
