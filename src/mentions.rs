@@ -310,7 +310,11 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
             head_stop = k;
             break;
         }
-        if let Some((g, off)) = lex.honorific(w).filter(|_| doc.has(k, fact::HONORIFIC)) {
+        if let Some((g, off)) = doc
+            .has(k, fact::HONORIFIC)
+            .then(|| lex.honorific(w))
+            .flatten()
+        {
             // "President Xi", "Mr Wang", "Sen. Whitfield": an honorific before a name.
             let next = if doc
                 .tokens
