@@ -596,7 +596,12 @@ impl<'d, 't> MidSentenceCapitals<'d, 't> {
         let doc = self.doc;
         if self.set.is_none() && self.scans_left > 0 {
             self.scans_left -= 1;
-            return Self::tokens(doc).any(|k| doc.tok(k) == word);
+            return (0..doc.tokens.len()).any(|k| {
+                doc.tokens[k].span.len() == word.len()
+                    && doc.has(k, fact::UPPER_FIRST)
+                    && doc.tok(k) == word
+                    && doc.sentences[doc.sentence_of_token[k]].first_token != k
+            });
         }
         self.set
             .get_or_insert_with(|| Self::tokens(doc).map(|k| doc.tok(k)).collect())

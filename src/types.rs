@@ -149,7 +149,7 @@ impl<'t> Document<'t> {
     }
 
     /// Returns the lower-cased text of token `i`.
-    #[inline]
+    #[inline(always)]
     pub fn low(&self, i: usize) -> &str {
         if self.facts[i].flags & fact::LOWER_ELSEWHERE != 0 {
             return self.low_elsewhere(i);
