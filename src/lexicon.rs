@@ -199,11 +199,11 @@ pub struct Lexicon {
 }
 
 /// An open-addressing table from words of 1 to 8 bytes (packed by
-/// [`pack_short`]) to their facts.
+/// [`pack_short`]) to their facts. Each slot holds its key and its facts side
+/// by side, so a hit reads one cache line.
 #[derive(Debug, Default)]
 struct ShortWords {
-    keys: Vec<u64>,
-    values: Vec<Facts>,
+    slots: Vec<(u64, Facts)>,
     shift: u32,
 }
 
@@ -224,23 +224,23 @@ impl ShortWords {
             .filter(|(w, _)| (1..=8).contains(&w.len()))
             .map(|(w, f)| (pack_short(w.as_bytes()), *f))
             .collect();
-        // At most a quarter full: probes stay short.
-        let bits = (short.len() * 4)
+        // At most half full: probes stay short and the table small enough
+        // to stay in cache.
+        let bits = (short.len() * 2)
             .next_power_of_two()
             .trailing_zeros()
             .max(4);
         let mut table = ShortWords {
-            keys: vec![0; 1 << bits],
-            values: vec![Facts::default(); 1 << bits],
+            slots: vec![(0, Facts::default()); 1 << bits],
             shift: 64 - bits,
         };
+        let mask = table.slots.len() - 1;
         for (key, facts) in short {
             let mut i = table.slot(key);
-            while table.keys[i] != 0 {
-                i = (i + 1) & (table.keys.len() - 1);
+            while table.slots[i].0 != 0 {
+                i = (i + 1) & mask;
             }
-            table.keys[i] = key;
-            table.values[i] = facts;
+            table.slots[i] = (key, facts);
         }
         table
     }
@@ -257,12 +257,13 @@ impl ShortWords {
 
     #[inline]
     fn get_packed(&self, key: u64) -> Facts {
+        let mask = self.slots.len() - 1;
         let mut i = self.slot(key);
         loop {
-            match self.keys[i] {
-                k if k == key => return self.values[i],
-                0 => return Facts::default(),
-                _ => i = (i + 1) & (self.keys.len() - 1),
+            match self.slots[i] {
+                (k, facts) if k == key => return facts,
+                (0, _) => return Facts::default(),
+                _ => i = (i + 1) & mask,
             }
         }
     }
