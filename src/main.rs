@@ -189,14 +189,12 @@ fn run_documents(files: &[String], args: &Args, out: &mut impl Write) -> io::Res
                 writeln!(out)?;
             }
         } else {
-            let all: Vec<serde_json::Value> = results
-                .into_iter()
-                .map(|(file, wire)| {
-                    let mut v = serde_json::to_value(wire).unwrap_or_default();
-                    if let Some(obj) = v.as_object_mut() {
-                        obj.insert("file".into(), file.into());
-                    }
-                    v
+            let all: Vec<Labelled> = results
+                .iter()
+                .map(|(file, wire)| Labelled {
+                    file: Some(file.as_str()),
+                    id: None,
+                    analysis: wire,
                 })
                 .collect();
             serde_json::to_writer_pretty(&mut *out, &all)?;
@@ -204,6 +202,18 @@ fn run_documents(files: &[String], args: &Args, out: &mut impl Write) -> io::Res
         }
     }
     Ok(ok)
+}
+
+/// An analysis with the file it comes from (several files) or its record's
+/// id (batch mode) first, written straight out without an intermediate tree.
+#[derive(serde::Serialize)]
+struct Labelled<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a serde_json::Value>,
+    #[serde(flatten)]
+    analysis: &'a WireAnalysis,
 }
 
 /// Batch mode: `{"id","text"}` lines in, one analysis line out each, in order,
@@ -287,13 +297,12 @@ fn record(
     let id = value.get("id").cloned().unwrap_or(serde_json::Value::Null);
     let analysis = analyze(text, &Options::default());
     let wire = WireAnalysis::new(&analysis, text, unit);
-    let mut v = serde_json::to_value(wire).map_err(|e| e.to_string())?;
-    let mut obj = serde_json::Map::new();
-    obj.insert("id".into(), id);
-    if let Some(fields) = v.as_object_mut() {
-        obj.append(fields);
-    }
-    serde_json::to_string(&obj).map_err(|e| e.to_string())
+    serde_json::to_string(&Labelled {
+        file: None,
+        id: Some(&id),
+        analysis: &wire,
+    })
+    .map_err(|e| e.to_string())
 }
 
 /// Who said what, grouped by speaker, officials first.
