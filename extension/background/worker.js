@@ -125,7 +125,7 @@ const WARM_UP_TEXT = [
  * tier and are optimised only once they have run enough; two runs left the first pages after a
  * browser start analysing several times slower than later ones.
  */
-const WARM_UP_RUNS = 20;
+const WARM_UP_RUNS = 40;
 
 /**
  * Analyses the warm-up text, one run per task, so that a request arriving meanwhile waits for
