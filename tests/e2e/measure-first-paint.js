@@ -32,11 +32,13 @@ function median(xs) {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-/** The trace's marks (when the build publishes them) in the order of the critical path. */
-const ORDER = ['article', 'portOpened', 'storageAsked', 'found', 'extracted', 'csPost', 'wRecv', 'wAnalyzed', 'wPost', 'csRecv',
+/**
+ * The marks of a trace (ms from the content script's start, the worker's converted through
+ * performance.timeOrigin), in the order of the critical path, when the build publishes them as
+ * `trace` in data-quotelight-timings (an instrumented build; the extension itself does not).
+ */
+const ORDER = ['article', 'portOpened', 'found', 'extracted', 'csPost', 'wRecv', 'wAnalyzed', 'wPost', 'csRecv',
   'replyAwaited', 'gated', 'model', 'ranges', 'registered', 'painted', 'firstPaint'];
-/** Marks off the critical path, printed as times. */
-const SIDE = ['settings', 'announce0', 'announce1'];
 
 const server = await startServer();
 /** @type {Map<string, {browser: Awaited<ReturnType<typeof launch>>|null, results: Map<string, any[]>}>} */
@@ -44,7 +46,8 @@ const runs = new Map(builds.map((b) => [b, { browser: null, results: new Map(slu
 let n = 0;
 try {
   for (let r = 0; r < rounds; r++) {
-    for (const build of builds) {
+    // Each build goes first every other round: the first one of a round met a busier machine.
+    for (const build of r % 2 ? [...builds].reverse() : builds) {
       const run = /** @type {any} */ (runs.get(build));
       if (!run.browser || !warm) {
         await run.browser?.close();
@@ -83,7 +86,6 @@ for (const [build, run] of runs) {
     if (list[0]?.trace) {
       const steps = ORDER.map((k, i) => `${k} +${median(list.map((t) => (t?.trace?.[k] ?? NaN) - (i ? t?.trace?.[ORDER[i - 1]] ?? NaN : 0))).toFixed(1)}`);
       console.log(`  steps: ${steps.join(', ')}`);
-      console.log(`  side: ${SIDE.map((k) => `${k} @${median(list.map((t) => t?.trace?.[k])).toFixed(1)}`).join(', ')}`);
     }
   }
   console.log(`  all pages: max of medians ${Math.max(...all).toFixed(1)}, mean of medians ${(all.reduce((a, b) => a + b, 0) / all.length).toFixed(1)}`);
