@@ -162,8 +162,10 @@
       state.touched = true;
       publish();
     };
+    let allowed = !gate;
     if (gate) {
       gate.then((ok) => {
+        allowed = ok;
         if (!ok || dead) return;
         if (state.status !== 'running') announce();
         else setTimeout(() => state.status === 'running' && !dead && announce(), RUNNING_NOTICE_MS);
@@ -173,8 +175,8 @@
     }
     const result = await controller.run({ ...domHooks, gate });
     if (result.status === 'stale' || !state.enabled || dead) return;
-    // Painted, so the gate (if any) let it through: the page may now be told.
-    if (result.status === 'done') state.touched = true;
+    // The settings let it run (a result that came before them is announced when they do).
+    if (allowed) state.touched = true;
     state.status = result.status;
     state.textLength = result.textLength;
     state.error = result.error;
