@@ -128,26 +128,34 @@ const WARM_UP_TEXT = [
 const WARM_UP_RUNS = 40;
 
 /**
- * Analyses the warm-up text, one run per task, so that a request arriving meanwhile waits for
- * one run (about a millisecond) at most, never for the whole warm-up.
- * @param {any} a the analyser
- * @param {number} runs runs left
+ * The warm-up text six times over, as long as a long article, analysed a few times after the
+ * short runs: some of the work grows with the text (speakers, their mentions, repeated words),
+ * and short texts alone left a long page several times slower than later ones.
  */
-function warmUp(a, runs) {
-  if (runs <= 0) return;
+const LONG_WARM_UP_TEXT = Array(6).fill(WARM_UP_TEXT).join('\n\n');
+const LONG_WARM_UP_RUNS = 5;
+
+/**
+ * Analyses the warm-up texts, one run per task, so that a request arriving meanwhile waits for
+ * one run (a few milliseconds) at most, never for the whole warm-up.
+ * @param {any} a the analyser
+ * @param {string[]} texts the runs left
+ */
+function warmUp(a, texts) {
+  if (texts.length === 0) return;
   setTimeout(() => {
     try {
-      a.analyze(WARM_UP_TEXT);
+      a.analyze(texts[0]);
     } catch {
       return; // a broken analyser reports its error on the next real request
     }
-    warmUp(a, runs - 1);
+    warmUp(a, texts.slice(1));
   }, 0);
 }
 
 start();
 // Loads the analyser now, so that the first page does not wait for it, then warms it up after
 // any request already waiting for it.
-analyzer().then((a) => warmUp(a, WARM_UP_RUNS), () => {
+analyzer().then((a) => warmUp(a, [...Array(WARM_UP_RUNS).fill(WARM_UP_TEXT), ...Array(LONG_WARM_UP_RUNS).fill(LONG_WARM_UP_TEXT)]), () => {
   // Retried on the first real request; its error is reported there.
 });
