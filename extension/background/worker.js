@@ -94,9 +94,11 @@ export function start() {
 }
 
 /**
- * A short article in news style that passes through every stage (quotations before and after
- * their speakers, a colon, an appositive, reported speech, a pronoun, a quotation over two
- * paragraphs): analysing it compiles the code paths a real page needs before one arrives.
+ * An article in news style that passes through every stage and most rules (quotations before
+ * and after their speakers, colons, dashes, appositives, relative clauses, reported speech,
+ * "according to", "was quoted by … as saying", organisations, an anonymous source, pronouns, a
+ * quotation over two paragraphs, scare quotes and titles, straight and single marks, apostrophes,
+ * abbreviations, non-ASCII names): analysing it compiles the code paths a real page needs.
  */
 const WARM_UP_TEXT = [
   'City council approves new bus lanes after months of debate',
@@ -104,13 +106,56 @@ const WARM_UP_TEXT = [
   '“This is a fair deal for riders,” said Council President Tom Reyes, a former bus driver. According to city figures, delays fell by a third.',
   'Shop owners were less sure. Dana Lee, who runs a bakery on Main Street, told reporters the plan was “rushed”: “Nobody asked us.',
   '“We will fight it,” Ms Lee added.',
+  'The Department of Transportation said in a statement that it “remains committed to safer streets” and would publish the data in Jan. 2025. '
+    + 'A spokesman for the agency, José Martínez, declined to comment further.',
+  'Mr. Reyes, 58, was quoted by the Daily Ledger as saying the lanes were “long overdue.” He told the paper’s editorial board he didn’t '
+    + 'expect the ’90s-era depot on O’Brien Avenue to close.',
+  '“If the numbers hold up, we’ll extend the program,” Dr. Zoë Adebayo, the city’s chief operating officer, said in an interview. '
+    + '“But we’re not there yet.” She added that the U.S. Department of Transportation had offered $12.5 million.',
+  'Critics called the plan a “war on drivers.” An official who spoke on condition of anonymity said the mayor’s office had pushed for a '
+    + 'quick vote. “They wanted it done before the summer,” the official said.',
+  '“Safety first,” read one sign at the rally, where residents sang ‘We Shall Overcome’ and chanted "Buses, not cars!"',
+  'Union leaders said they would support the measure, and the Riders Alliance, a nonprofit advocacy group, praised the vote. Its '
+    + 'director, Sam Whitfield, wrote on social media: “A good day for everyone who takes the bus.”',
+  'Asked whether the lanes would slow deliveries, Okafor said: “No. Our models show the opposite — trucks will move faster, too.”',
 ].join('\n\n');
 
+/**
+ * Times the warm-up text is analysed after the wasm loads. Functions start in the baseline
+ * tier and are optimised only once they have run enough; two runs left the first pages after a
+ * browser start analysing several times slower than later ones.
+ */
+const WARM_UP_RUNS = 40;
+
+/**
+ * The warm-up text six times over, as long as a long article, analysed a few times after the
+ * short runs: some of the work grows with the text (speakers, their mentions, repeated words),
+ * and short texts alone left a long page several times slower than later ones.
+ */
+const LONG_WARM_UP_TEXT = Array(6).fill(WARM_UP_TEXT).join('\n\n');
+const LONG_WARM_UP_RUNS = 5;
+
+/**
+ * Analyses the warm-up texts, one run per task, so that a request arriving meanwhile waits for
+ * one run (a few milliseconds) at most, never for the whole warm-up.
+ * @param {any} a the analyser
+ * @param {string[]} texts the runs left
+ */
+function warmUp(a, texts) {
+  if (texts.length === 0) return;
+  setTimeout(() => {
+    try {
+      a.analyze(texts[0]);
+    } catch {
+      return; // a broken analyser reports its error on the next real request
+    }
+    warmUp(a, texts.slice(1));
+  }, 0);
+}
+
 start();
-// Loads and warms the analyser now (first calls run unoptimised wasm code), so that the first
-// page does not wait for it.
-analyzer().then((a) => {
-  for (let i = 0; i < 2; i++) a.analyze(WARM_UP_TEXT);
-}, () => {
+// Loads the analyser now, so that the first page does not wait for it, then warms it up after
+// any request already waiting for it.
+analyzer().then((a) => warmUp(a, [...Array(WARM_UP_RUNS).fill(WARM_UP_TEXT), ...Array(LONG_WARM_UP_RUNS).fill(LONG_WARM_UP_TEXT)]), () => {
   // Retried on the first real request; its error is reported there.
 });

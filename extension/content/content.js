@@ -23,6 +23,12 @@
   const MUTATION_DEBOUNCE_MS = 400;
   /** The same for changes elsewhere (ads, widgets, clocks): they rarely touch the article. */
   const OUTSIDE_DEBOUNCE_MS = 2000;
+  /**
+   * How long a run that started by itself stays unannounced. Announcing (a message to the worker,
+   * attributes on <html>) while the analysis is on its way competed with its reply for this
+   * thread; most runs are done sooner, and 'done' is announced then.
+   */
+  const RUNNING_NOTICE_MS = 100;
 
   const host = location.hostname;
   const state = {
@@ -156,10 +162,21 @@
       state.touched = true;
       publish();
     };
-    if (gate) gate.then((ok) => ok && !dead && announce(), () => {});
-    else announce();
+    let allowed = !gate;
+    if (gate) {
+      gate.then((ok) => {
+        allowed = ok;
+        if (!ok || dead) return;
+        if (state.status !== 'running') announce();
+        else setTimeout(() => state.status === 'running' && !dead && announce(), RUNNING_NOTICE_MS);
+      }, () => {});
+    } else {
+      announce();
+    }
     const result = await controller.run({ ...domHooks, gate });
     if (result.status === 'stale' || !state.enabled || dead) return;
+    // The settings let it run (a result that came before them is announced when they do).
+    if (allowed) state.touched = true;
     state.status = result.status;
     state.textLength = result.textLength;
     state.error = result.error;
@@ -284,24 +301,24 @@
   }
 
   async function init() {
-    const articleLike = ns.textmap.looksLikeArticle(document);
-    // On an article, the port for the analysis opens first: it wakes the worker (and its wasm)
-    // while this script reads the page.
-    if (articleLike) firstRequest = chromeApi.openRequest(PORT.ANALYZE);
-    // Then the settings are asked for (the first read after the browser starts can be slow) ...
+    // The settings are asked for first: their answer takes longest (storage is read in the
+    // browser process), and nothing is painted before they allow it.
     disposers.push(chromeApi.onStorageChanged((changes) => {
       if (!changes.settings) return;
       state.settings = settingsMod.normalize(changes.settings.newValue);
       controller.setKinds(state.settings.kinds);
     }));
-    const allowed = chromeApi.storageGet('settings').then((stored) => {
-      state.settings = settingsMod.normalize(stored?.settings);
+    const stored = chromeApi.storageGet('settings');
+    const articleLike = ns.textmap.looksLikeArticle(document);
+    const allowed = stored.then((items) => {
+      state.settings = settingsMod.normalize(items?.settings);
       controller.setKinds(state.settings.kinds);
       return settingsMod.shouldAutoRun(state.settings, host, articleLike);
     });
-    // ... while the page is read and its text sent. The rest of the set-up overlaps with the
-    // analysis: the run's next step is queued before this function's. Nothing is painted unless
-    // the settings allow it.
+    // On an article, the port for the analysis opens next: it wakes the worker (and its wasm)
+    // while this script reads the page and sends its text. The rest of the set-up overlaps with
+    // the analysis: the run's next step is queued before this function's.
+    if (articleLike) firstRequest = chromeApi.openRequest(PORT.ANALYZE);
     const running = articleLike ? run(allowed).finally(dropFirstRequest) : null;
     if (running) await null;
     disposers.push(chromeApi.onMessage(onMessage));

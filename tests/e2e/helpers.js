@@ -84,18 +84,20 @@ export async function startServer() {
 /**
  * Launches Chromium with the extension and a network guard: every request that is not to
  * 127.0.0.1 or to the extension itself is aborted and recorded.
- * @param {{extension?: boolean, headless?: boolean, env?: Record<string, string>}} [options]
- *   extension: false for the demo page alone; headless: false with env.DISPLAY for a real window
+ * @param {{extension?: boolean, extensionDir?: string, headless?: boolean, env?: Record<string, string>}} [options]
+ *   extension: false for the demo page alone; extensionDir: another unpacked build than
+ *   dist/chromium (to compare two builds); headless: false with env.DISPLAY for a real window
  * @returns {Promise<{context: import('playwright-core').BrowserContext, extensionId: string|null,
  *   worker: import('playwright-core').Worker|null, blocked: string[], requests: string[], close: () => Promise<void>}>}
  */
 export async function launch(options = {}) {
   const withExtension = options.extension !== false;
-  if (withExtension && !existsSync(join(EXTENSION, 'manifest.json'))) throw new Error('dist/chromium is missing: run scripts/build.sh');
+  const extension = options.extensionDir ?? EXTENSION;
+  if (withExtension && !existsSync(join(extension, 'manifest.json'))) throw new Error(`${extension} is missing: run scripts/build.sh`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'quotelight-e2e-'));
   const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
     '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
-  if (withExtension) args.unshift(`--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`);
+  if (withExtension) args.unshift(`--disable-extensions-except=${extension}`, `--load-extension=${extension}`);
   // Report requests made by the extension's service worker too.
   process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
   const context = await chromium.launchPersistentContext(userDataDir, {
