@@ -433,6 +433,24 @@ mod tests {
     }
 
     #[test]
+    fn groups_named_by_a_plural_possessive_report() {
+        assert_eq!(
+            one("Patients’ groups claimed that some people had been removed from waiting lists."),
+            (
+                "some people had been removed from waiting lists".to_string(),
+                "Patients’ groups".to_string()
+            )
+        );
+        assert_eq!(
+            one("The operators' association denied that any jobs were at risk."),
+            (
+                "any jobs were at risk".to_string(),
+                "The operators' association".to_string()
+            )
+        );
+    }
+
+    #[test]
     fn said_that_clause() {
         assert_eq!(
             one("Mayor Denise Whitlock said on Tuesday that the city would cut library hours."),

@@ -175,6 +175,41 @@ pub fn role_head(role: &str) -> &str {
     role.rsplit(' ').next().unwrap_or(role)
 }
 
+/// True when token `k` is the apostrophe of a plural possessive: `’` or `'`
+/// glued to a word ending in "s" and followed, after a space, by a
+/// lower-case word ("patients’ groups", "the operators' association").
+fn is_plural_possessive(doc: &Document, k: usize) -> bool {
+    let t = doc.tokens[k];
+    let (Some(before), Some(after)) = (k.checked_sub(1), doc.tokens.get(k + 1)) else {
+        return false;
+    };
+    let word = doc.tokens[before];
+    t.kind == TokenKind::Mark
+        && matches!(doc.tok(k), "’" | "'")
+        && word.kind == TokenKind::Word
+        && word.span.end == t.span.start
+        && doc.tok(before).ends_with(['s', 'S'])
+        && after.kind == TokenKind::Word
+        && after.span.start > t.span.end
+        && !doc.has(k + 1, fact::UPPER_FIRST)
+        && !closes_single_quotation(doc, k)
+}
+
+/// True when a single mark opens earlier in token `k`'s sentence (‘ or '
+/// glued to the word after it): the ’ at `k` may close that quotation
+/// ("‘We will win the races’ critics …") rather than mark a possessive.
+fn closes_single_quotation(doc: &Document, k: usize) -> bool {
+    let first = doc.sentences[doc.sentence_of_token[k]].first_token;
+    (first..k).any(|j| {
+        doc.tokens[j].kind == TokenKind::Mark
+            && matches!(doc.tok(j), "‘" | "'")
+            && doc
+                .tokens
+                .get(j + 1)
+                .is_some_and(|next| next.span.start == doc.tokens[j].span.end)
+    })
+}
+
 /// Reads the mention in tokens `a..b`, or `None` when they name no speaker.
 pub fn parse_np(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     let (mut a, b) = (a, b.min(doc.tokens.len()));
@@ -193,7 +228,7 @@ pub fn parse_np(doc: &Document, a: usize, b: usize) -> Option<Mention> {
         return None;
     }
     let span = Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
-    if doc.tokens[a..b].iter().any(|t| t.kind == TokenKind::Mark) {
+    if (a..b).any(|k| doc.tokens[k].kind == TokenKind::Mark && !is_plural_possessive(doc, k)) {
         return None;
     }
     // A pronoun alone.
@@ -271,6 +306,12 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
     while k < head_end {
         let w = doc.tok(k);
         let l = lower(doc, k);
+        // "patients’ groups", "the operators’ association": the possessor
+        // describes the head that follows, which says who speaks.
+        if k + 2 < head_end && is_plural_possessive(doc, k + 1) {
+            k += 2;
+            continue;
+        }
         if !is_word(doc, k) {
             if doc.tokens[k].kind == TokenKind::Number {
                 k += 1;
@@ -1118,6 +1159,38 @@ mod tests {
             assert_eq!(m.name, "Wang Yi", "{text:?}");
             assert_eq!(m.role.as_deref(), Some("foreign minister"), "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_plural_possessive_describes_the_head_after_it() {
+        for (text, speaker_type) in [
+            ("Patients’ groups", SpeakerType::Group),
+            ("the operators' association", SpeakerType::Organization),
+            ("the nurses’ union", SpeakerType::Organization),
+        ] {
+            let m = np(text);
+            assert_eq!(m.name, text, "{text}");
+            assert_eq!(m.speaker_type, speaker_type, "{text}");
+            assert_eq!(m.form, MentionForm::Nominal, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_mark_that_closes_a_single_quotation_is_no_possessive() {
+        let doc = segment("‘We will win the races’ critics");
+        let mark = doc
+            .tokens
+            .iter()
+            .rposition(|t| t.kind == TokenKind::Mark)
+            .unwrap();
+        assert!(!is_plural_possessive(&doc, mark));
+        let doc = segment("The patients’ groups");
+        assert!(is_plural_possessive(&doc, 2));
+        let doc = segment("the Smiths’ Lawyer");
+        assert!(
+            !is_plural_possessive(&doc, 2),
+            "a capital after it starts a name"
+        );
     }
 
     #[test]

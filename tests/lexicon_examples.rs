@@ -1,10 +1,11 @@
 //! Every lexicon entry carries an example, and every example does what the
 //! entry says: each reporting verb attributes the quotation in its example
-//! through that verb, and each abbreviation keeps its example one sentence.
+//! through that verb, each abbreviation keeps its example one sentence, and
+//! each group noun names the source of a claim.
 #![cfg(not(target_family = "wasm"))]
 
 use quotelight::lexicon::lexicon;
-use quotelight::{analyze, Kind, Options};
+use quotelight::{analyze, Kind, Options, SpeakerType};
 
 #[test]
 fn every_reporting_verb_attributes_its_example() {
@@ -36,4 +37,33 @@ fn every_abbreviation_keeps_its_example_one_sentence() {
         let doc = quotelight::text::segment(example);
         assert_eq!(doc.sentences.len(), 1, "{abbreviation}: {example}");
     }
+}
+
+#[test]
+fn every_group_noun_names_the_source_of_a_claim() {
+    let lex = lexicon();
+    let mut failures = Vec::new();
+    for noun in lex.groups.keys().filter(|w| !w.contains(' ')) {
+        let text = format!("The {noun} said that the plan was fair.");
+        let analysis = analyze(&text, &Options::default());
+        let ok = analysis.quotes.iter().any(|q| {
+            q.kind == Kind::Indirect
+                && q.speaker.is_some_and(|s| {
+                    let speaker = &analysis.speakers[s];
+                    speaker.name.ends_with(noun)
+                        && matches!(
+                            speaker.speaker_type,
+                            SpeakerType::Group | SpeakerType::Organization
+                        )
+                })
+        });
+        if !ok {
+            failures.push(text);
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "group nouns that did not name the source:\n{}",
+        failures.join("\n")
+    );
 }

@@ -59,6 +59,17 @@ fn quote_then_name_said() {
 }
 
 #[test]
+fn organisation_named_by_a_plural_possessive() {
+    let t = "“We are ready to strike again,” the nurses’ union said on Friday.";
+    assert_eq!(
+        speaker_of(t, "ready to strike").as_deref(),
+        Some("the nurses’ union")
+    );
+    let a = run(t);
+    assert_eq!(a.speakers[0].speaker_type, SpeakerType::Organization);
+}
+
+#[test]
 fn quote_then_said_name() {
     let t = "“We will rebuild,” said Ana Ribeiro, the finance minister.";
     let a = run(t);
