@@ -446,6 +446,18 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
                 k += 1;
                 continue;
             }
+            // "Aid agencies said", "Health workers said": the sentence's first
+            // word before a group noun describes the group; its capital is the
+            // sentence's.
+            if k == a
+                && k + 1 < head_end
+                && doc.sentences[doc.sentence_of_token[k]].first_token == k
+                && doc.has(k + 1, fact::GROUP)
+                && !upper_first(doc, k + 1)
+            {
+                k += 1;
+                continue;
+            }
             // A run of capitalised words: a name or an organisation.
             let mut end = capitalized_run_end(doc, k, head_end);
             // A title written in capitals inside the run: "Assistant District

@@ -70,6 +70,28 @@ fn organisation_named_by_a_plural_possessive() {
 }
 
 #[test]
+fn sentence_opening_modifier_of_a_group_is_no_name() {
+    for (text, name) in [
+        ("“The road is closed,” aid agencies said.", "aid agencies"),
+        ("Aid agencies said: “The road is closed.”", "Aid agencies"),
+        ("Health workers said: “The ward is full.”", "Health workers"),
+    ] {
+        let a = run(text);
+        assert_eq!(a.speakers.len(), 1, "{text}");
+        assert_eq!(a.speakers[0].name, name, "{text}");
+        assert_eq!(a.speakers[0].speaker_type, SpeakerType::Group, "{text}");
+    }
+}
+
+#[test]
+fn international_body_is_an_organisation() {
+    let t = "Amnesty International said: “The trial was unfair from the start.”";
+    let a = run(t);
+    assert_eq!(a.speakers[0].name, "Amnesty International");
+    assert_eq!(a.speakers[0].speaker_type, SpeakerType::Organization);
+}
+
+#[test]
 fn quote_then_said_name() {
     let t = "“We will rebuild,” said Ana Ribeiro, the finance minister.";
     let a = run(t);
