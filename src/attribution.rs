@@ -84,11 +84,6 @@ pub fn inside_quotes(doc: &Document, quotes: &[QuoteSpan]) -> Vec<bool> {
     flags
 }
 
-/// Token index of the first token at or after byte `pos`.
-fn token_at(doc: &Document, pos: usize) -> usize {
-    doc.token_at(pos)
-}
-
 /// Runs the sieve over every quotation.
 pub fn attribute(
     doc: &Document,
@@ -137,8 +132,8 @@ pub fn attribute(
     let cue_at = |token: usize| cues.partition_point(|c| c.cue.first_token < token);
 
     for q in quotes {
-        let open = token_at(doc, q.span.start);
-        let close = token_at(doc, q.span.end).saturating_sub(1);
+        let open = doc.token_at(q.span.start);
+        let close = doc.token_at(q.span.end).saturating_sub(1);
         let sentence_idx = doc.sentence_of_token[open.min(doc.tokens.len() - 1)];
         let sentence = doc.sentences[sentence_idx];
         let mut a = Attributed {
@@ -381,7 +376,7 @@ pub fn attribute(
             // A cue in the sentence before or after, same paragraph: "Forte said
             // the deal was fair. “We like it.”" / "“We lost.” Smith admitted as much."
             if out[i].source == Source::Nobody && out[i].kind == Kind::Direct {
-                let open = token_at(doc, out[i].quote.span.start);
+                let open = doc.token_at(out[i].quote.span.start);
                 let s = doc.sentence_of_token[open];
                 let same_para = |k: usize| doc.sentences.get(k).is_some_and(|x| x.paragraph == p);
                 let prev = (s > 0 && same_para(s - 1))
@@ -411,7 +406,7 @@ pub fn attribute(
             // The quotation must be its paragraph's first speech for the
             // previous paragraph's speaker to carry over.
             let para = doc.paragraphs[p];
-            let quote_first = words_before[token_at(doc, out[i].quote.span.start)]
+            let quote_first = words_before[doc.token_at(out[i].quote.span.start)]
                 == words_before[para.first_token]
                 || out[i].kind == Kind::Partial;
             if out[i].source == Source::Nobody && p > 0 && quote_first {
@@ -584,12 +579,9 @@ impl<'d, 't> MidSentenceCapitals<'d, 't> {
         }
     }
 
-    /// The capitalised tokens that do not open their sentence.
-    fn tokens(doc: &'d Document<'t>) -> impl Iterator<Item = usize> + 'd {
-        doc.sentences
-            .iter()
-            .flat_map(|s| s.first_token + 1..s.end_token)
-            .filter(move |&k| doc.has(k, fact::UPPER_FIRST))
+    /// True for a capitalised token that does not open its sentence.
+    fn is_one(doc: &Document, k: usize) -> bool {
+        doc.has(k, fact::UPPER_FIRST) && doc.sentences[doc.sentence_of_token[k]].first_token != k
     }
 
     fn contains(&mut self, word: &str) -> bool {
@@ -597,14 +589,16 @@ impl<'d, 't> MidSentenceCapitals<'d, 't> {
         if self.set.is_none() && self.scans_left > 0 {
             self.scans_left -= 1;
             return (0..doc.tokens.len()).any(|k| {
-                doc.tokens[k].span.len() == word.len()
-                    && doc.has(k, fact::UPPER_FIRST)
-                    && doc.tok(k) == word
-                    && doc.sentences[doc.sentence_of_token[k]].first_token != k
+                doc.tokens[k].span.len() == word.len() && doc.tok(k) == word && Self::is_one(doc, k)
             });
         }
         self.set
-            .get_or_insert_with(|| Self::tokens(doc).map(|k| doc.tok(k)).collect())
+            .get_or_insert_with(|| {
+                (0..doc.tokens.len())
+                    .filter(|&k| Self::is_one(doc, k))
+                    .map(|k| doc.tok(k))
+                    .collect()
+            })
             .contains(word)
     }
 }
@@ -741,7 +735,7 @@ fn normalized(text: &str) -> String {
 /// stands, any other word is cut at its inner punctuation.
 fn normalized_span(doc: &Document, span: Span) -> String {
     let mut out = String::with_capacity(span.len());
-    for k in token_at(doc, span.start)..token_at(doc, span.end) {
+    for k in doc.token_at(span.start)..doc.token_at(span.end) {
         let t = doc.tokens[k];
         if !matches!(t.kind, TokenKind::Word | TokenKind::Number) {
             continue;
@@ -789,7 +783,7 @@ fn is_title_case(text: &str) -> bool {
             "das", "und", "von", "el", "los", "las", "y", "del", "di",
         ];
         if w.is_ascii() {
-            w.len() <= 4 && SMALL.iter().any(|s| s.eq_ignore_ascii_case(w))
+            SMALL.iter().any(|s| s.eq_ignore_ascii_case(w))
         } else {
             SMALL.contains(&w.to_lowercase().as_str())
         }
