@@ -13,6 +13,8 @@
 //! 5. Words quoted again ("real democracy") take the speaker of the longer
 //!    quotation they come from.
 
+use std::hash::Hasher;
+
 use crate::lexicon::{class, HashMap, HashSet};
 
 use crate::cues::CueMatch;
@@ -272,7 +274,14 @@ pub fn attribute(
                 _ => Kind::Scare,
             }
         } else if a.rule.is_some() {
-            if (starts_sentence || introduced && capital_start || continues_direct) && n_words >= 3
+            // “Absolutely not,” he said.: a sentence of its own, however short,
+            // closed by its punctuation before the attribution.
+            let whole_sentence_before_cue = starts_sentence
+                && a.cue.is_some_and(|c| c.start >= q.span.end)
+                && inner.trim_end().ends_with([',', '!', '?', '.', '…']);
+            if whole_sentence_before_cue
+                || (starts_sentence || introduced && capital_start || continues_direct)
+                    && n_words >= 3
             {
                 Kind::Direct
             } else {
@@ -437,26 +446,24 @@ pub fn attribute(
     let is_echo_candidate = |a: &Attributed| {
         matches!(a.kind, Kind::Partial | Kind::Direct | Kind::Scare) && a.quote.depth == 0
     };
-    let first_pairs: HashSet<(&str, &str)> = out
+    let first_pairs: HashSet<u64> = out
         .iter()
         .zip(&normal)
         .filter(|(a, _)| is_echo_candidate(a))
-        .filter_map(|(_, n)| {
-            let mut ws = n.split(' ');
-            Some((ws.next()?, ws.next()?))
-        })
+        .filter_map(|(_, n)| word_pair_keys(n).next())
         .collect();
-    let mut donors_by_bigram: HashMap<(&str, &str), Vec<usize>> = HashMap::default();
-    for (j, o) in out.iter().enumerate() {
-        if o.kind == Kind::Direct && roots[j].is_some() {
-            let ws: Vec<&str> = normal[j].split(' ').collect();
-            for pair in ws.windows(2) {
-                if !first_pairs.contains(&(pair[0], pair[1])) {
-                    continue;
-                }
-                let list = donors_by_bigram.entry((pair[0], pair[1])).or_default();
-                if list.len() < 8 && list.last() != Some(&j) {
-                    list.push(j);
+    let mut donors_by_bigram: HashMap<u64, Vec<usize>> = HashMap::default();
+    if !first_pairs.is_empty() {
+        for (j, o) in out.iter().enumerate() {
+            if o.kind == Kind::Direct && roots[j].is_some() {
+                for pair in word_pair_keys(&normal[j]) {
+                    if !first_pairs.contains(&pair) {
+                        continue;
+                    }
+                    let list = donors_by_bigram.entry(pair).or_default();
+                    if list.len() < 8 && list.last() != Some(&j) {
+                        list.push(j);
+                    }
                 }
             }
         }
@@ -467,11 +474,10 @@ pub fn attribute(
             continue;
         }
         let key = normal[i].as_str();
-        let mut ws = key.split(' ');
-        let (Some(w1), Some(w2)) = (ws.next(), ws.next()) else {
+        let Some(first_pair) = word_pair_keys(key).next() else {
             continue;
         };
-        let Some(candidates) = donors_by_bigram.get(&(w1, w2)) else {
+        let Some(candidates) = donors_by_bigram.get(&first_pair) else {
             continue;
         };
         let donor = candidates
@@ -514,6 +520,24 @@ pub fn attribute(
         same_speaker,
         cue_mention,
     }
+}
+
+/// The keys of the word pairs of a normalised text (words joined by single
+/// spaces), in order: a hash of both words, so that pairs are compared as
+/// integers. A key names a pair only probably; the caller confirms a match on
+/// the text itself.
+fn word_pair_keys(normal: &str) -> impl Iterator<Item = u64> + '_ {
+    let word_key = |w: &str| {
+        let mut h = crate::lexicon::FxHasher::default();
+        h.write(w.as_bytes());
+        h.finish()
+    };
+    let mut words = normal.split(' ').filter(|w| !w.is_empty()).map(word_key);
+    let mut prev = words.next();
+    words.map(move |cur| {
+        let first = prev.replace(cur).unwrap_or_default();
+        first.rotate_left(29) ^ cur.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    })
 }
 
 /// True for quotations that report speech (direct or partial).
