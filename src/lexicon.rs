@@ -170,6 +170,8 @@ pub struct Lexicon {
     pub honorific_roles: HashMap<String, &'static str>,
     /// Role phrase (lower case) → official.
     pub roles: HashMap<String, bool>,
+    /// Role phrase written another way (lower case) → its usual form ("ceo" → "chief executive").
+    pub role_forms: HashMap<String, &'static str>,
     /// Longest role phrase, in words.
     pub max_role_words: usize,
     /// Nationality adjective → country.
@@ -361,9 +363,17 @@ impl Lexicon {
 
         let mut roles = HashMap::default();
         let mut max_role_words = 1;
+        let mut role_forms: HashMap<String, &'static str> = HashMap::default();
         for line in lines(ROLES) {
             if let Some((flag, role)) = line.split_once(' ') {
+                let (role, usual) = match role.split_once('|') {
+                    Some((written, usual)) => (written, Some(usual.trim())),
+                    None => (role, None),
+                };
                 let role = role.trim().to_lowercase();
+                if let Some(usual) = usual {
+                    role_forms.insert(role.clone(), usual);
+                }
                 max_role_words = max_role_words.max(role.split_whitespace().count());
                 roles.insert(role, official_flag(flag));
             }
@@ -468,6 +478,7 @@ impl Lexicon {
             honorifics,
             honorific_roles,
             roles,
+            role_forms,
             max_role_words,
             nationalities,
             countries,
@@ -544,6 +555,11 @@ impl Lexicon {
         self.honorifics
             .get(lowercase(word.trim_end_matches('.')).as_ref())
             .copied()
+    }
+
+    /// Returns the usual form of a role phrase ("ceo" → "chief executive").
+    pub fn usual_role<'a>(&'static self, role: &'a str) -> &'a str {
+        self.role_forms.get(role).copied().unwrap_or(role)
     }
 
     /// Returns the country a nationality adjective names.

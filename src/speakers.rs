@@ -96,6 +96,8 @@ fn names_match(short: &[String], full: &[String]) -> bool {
 /// "foreign minister", but "health secretary" does not fit "shadow health
 /// secretary" (a modifier makes another office).
 fn roles_compatible(described: &str, known: &str) -> bool {
+    let lex = lexicon();
+    let (described, known) = (lex.usual_role(described), lex.usual_role(known));
     if described == known {
         return true;
     }
@@ -434,10 +436,21 @@ fn find_entity(index: &Index, m: &Mention, keys: &Keys) -> Option<usize> {
         }
         MentionForm::Name | MentionForm::OrgName => {
             let toks = &keys.tokens;
+            // "Joe Ridley" is not "Sam Ridley", even where "Ridley" alone was
+            // said of Sam: a full name never joins a speaker with another full
+            // name of the same length.
+            let conflicts = |n: &Vec<String>| {
+                toks.len() >= 2 && n.len() == toks.len() && n != toks && n.last() == toks.last()
+            };
             let by_name = index.latest(index.named(toks), |e| {
                 e.names
                     .iter()
                     .any(|n| names_match(toks, n) || names_match(n, toks))
+                    && !e.names.iter().any(conflicts)
+                    // "Mrs Marchand" is not her husband Émile Marchand.
+                    && (m.gender == Gender::Unknown
+                        || e.gender == Gender::Unknown
+                        || e.gender == m.gender)
             });
             if by_name.is_some() {
                 return by_name;
@@ -470,8 +483,10 @@ fn find_entity(index: &Index, m: &Mention, keys: &Keys) -> Option<usize> {
             let l = keys.label.as_str();
             if let Some(head) = m.role.as_deref() {
                 if m.speaker_type == SpeakerType::Person {
+                    // "the diplomat" after "a senior Western diplomat, who spoke
+                    // on condition of anonymity": the same unnamed person.
                     let by_role = index.latest(index.recent(), |e| {
-                        matches!(e.speaker_type, SpeakerType::Person)
+                        matches!(e.speaker_type, SpeakerType::Person | SpeakerType::Anonymous)
                             && e.roles.iter().any(|r| roles_compatible(head, r))
                             && (m.affiliation.is_none()
                                 || e.affiliation.is_none()
