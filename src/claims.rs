@@ -111,7 +111,7 @@ pub fn find(
         let Some(mut span) = span else { continue };
         // "CAIRO (Reuters) - Talks stalled …": the dateline is not the claim.
         if span.start == doc.tokens[sentence.first_token].span.start {
-            let body = dateline_end(doc, sentence.first_token, sentence.end_token);
+            let body = crate::text::dateline_end(doc, sentence.first_token, sentence.end_token);
             if body > sentence.first_token && doc.tokens[body].span.start < span.end {
                 span.start = doc.tokens[body].span.start;
             }
@@ -251,6 +251,19 @@ fn after(doc: &Document, c: &CueMatch, end: usize, in_quote: &[bool]) -> Option<
         if start < end && matches!(doc.tok(start), "," | ":") {
             return None; // "said, “…”" / "said: “…”": a quotation follows.
         }
+        // "declared a state of emergency", "declared victory": with a bare
+        // object "declare" performs an act; it reports only a clause, which
+        // has a finite verb or opens with a pronoun. ("denied the allegation"
+        // does report: the object is the claim denied.)
+        if c.lemma == "declare"
+            && !matches!(
+                doc.low(start),
+                "he" | "she" | "it" | "they" | "we" | "i" | "you"
+            )
+            && !(start..end).any(|k| crate::mentions::is_clause_verb(doc, k))
+        {
+            return None;
+        }
     }
     if start >= end
         || doc.tokens[start].kind == TokenKind::Mark
@@ -307,34 +320,6 @@ fn source_before_after_comma(doc: &Document, c: &CueMatch, first: usize) -> bool
         || is_terminator(doc, k)
         || doc.tok(k) == ","
         || doc.sentence_of_token[k] != doc.sentence_of_token[c.cue.first_token]
-}
-
-/// The first token after a dateline opening the sentence at `first`
-/// ("CAIRO (Reuters) - ", "WASHINGTON — "), or `first` when there is none.
-fn dateline_end(doc: &Document, first: usize, end: usize) -> usize {
-    let all_caps = |k: usize| {
-        let w = doc.tok(k);
-        is_word(doc, k) && w.chars().count() >= 2 && !w.chars().any(char::is_lowercase)
-    };
-    let mut k = first;
-    while k < end && k < first + 4 && (all_caps(k) || k > first && doc.tok(k) == ",") {
-        k += 1;
-    }
-    if k == first {
-        return first;
-    }
-    // The agency: "(Reuters)", "(AP)".
-    if k < end && doc.tok(k) == "(" {
-        match (k + 1..(k + 5).min(end)).find(|&j| doc.tok(j) == ")") {
-            Some(close) => k = close + 1,
-            None => return first,
-        }
-    }
-    if k + 1 < end && matches!(doc.tok(k), "-" | "—" | "–") {
-        k + 1
-    } else {
-        first
-    }
 }
 
 /// True when a paragraph ends as a sentence does (a headline does not).
@@ -620,6 +605,16 @@ mod tests {
     fn quotations_are_not_repeated_as_claims() {
         assert!(claims("“We will rebuild the bridge,” the mayor said.").is_empty());
         assert!(claims("Mr Lavrov said: “We will move towards a multipolar world.”").is_empty());
+    }
+
+    #[test]
+    fn declaring_an_act_reports_nothing_declaring_a_clause_does() {
+        assert!(claims("The governor declared a state of emergency on Tuesday.").is_empty());
+        assert!(claims("The club declared victory after the vote.").is_empty());
+        assert_eq!(
+            one("The governor declared the emergency was over.").0,
+            "the emergency was over"
+        );
     }
 
     #[test]

@@ -62,7 +62,7 @@ const ACCORDING_TO_NOT_SPEECH: &[&str] = &[
     "instructions",
 ];
 /// Nouns of "in a statement", "in an interview": the medium of speech.
-const MEDIUM_NOUNS: &[&str] = &[
+pub const MEDIUM_NOUNS: &[&str] = &[
     "statement",
     "interview",
     "memo",

@@ -65,6 +65,15 @@ pub fn is_verb_like(doc: &Document, k: usize) -> bool {
         && (doc.is(k, class::AUXILIARY) || lower(doc, k).ends_with("ed"))
 }
 
+/// True when token `k` is a finite verb that makes a clause of the words
+/// around it: a form of "be", "have" or "do", a modal, or a lower-case past
+/// form ("rose", irregular, is missed; "closed" is not).
+pub fn is_clause_verb(doc: &Document, k: usize) -> bool {
+    is_word(doc, k)
+        && !upper_first(doc, k)
+        && (VERBS_OF_CLAUSES.contains(&lower(doc, k)) || lower(doc, k).ends_with("ed"))
+}
+
 /// Returns `s` without its possessive endings ("Labour’s" → "Labour").
 pub fn strip_possessive(mut s: &str) -> &str {
     while let Some(rest) = s.strip_suffix("’s") {
@@ -231,6 +240,22 @@ pub fn parse_np(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     if (a..b).any(|k| doc.tokens[k].kind == TokenKind::Mark && !is_plural_possessive(doc, k)) {
         return None;
     }
+    // "A statement from Egypt's foreign ministry", "a readout by the
+    // Kremlin": the medium's author speaks.
+    let noun = if doc.is(a, class::DETERMINER) {
+        a + 1
+    } else {
+        a
+    };
+    if noun + 2 < b
+        && crate::cues::MEDIUM_NOUNS.contains(&lower(doc, noun))
+        && matches!(lower(doc, noun + 1), "from" | "by" | "of")
+    {
+        return parse_np(doc, noun + 2, b).map(|mut author| {
+            author.span.start = doc.tokens[a].span.start;
+            author
+        });
+    }
     // A pronoun alone.
     if b - a == 1 {
         let l = lower(doc, a);
@@ -295,6 +320,7 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
     let mut name_run: Option<(usize, usize)> = None;
     let mut org_run: Option<(usize, usize)> = None;
     let mut group: Option<bool> = None;
+    let mut group_at: Option<usize> = None;
     let mut org_nominal: Option<(&str, bool)> = None;
     let mut head_noun_seen = false;
 
@@ -351,10 +377,14 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
             head_stop = k;
             break;
         }
+        // "Chief Executive Henrik Dahl": an honorific that opens an office of
+        // several words is read as that office.
+        let opens_office = || role_at(doc, k, head_end).is_some_and(|(n, _)| n >= 2);
         if let Some((g, off)) = doc
             .has(k, fact::HONORIFIC)
             .then(|| lex.honorific(w))
             .flatten()
+            .filter(|_| !opens_office())
         {
             // "President Xi", "Mr Wang", "Sen. Whitfield": an honorific before a name.
             let next = if doc
@@ -420,6 +450,7 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
         }
         if doc.has(k, fact::GROUP) {
             group = Some(doc.has(k, fact::GROUP_OFFICIAL));
+            group_at = Some(k);
             head_noun_seen = true;
             k += 1;
             continue;
@@ -506,6 +537,13 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
                 Span::new(doc.tokens[k].span.start, doc.tokens[end - 1].span.end).slice(doc.text);
             let possessive = run_text.ends_with("’s") || run_text.ends_with("'s");
             let bare = strip_possessive(run_text);
+            if end + 1 < head_end && is_plural_possessive(doc, end) {
+                // "The Liberal Democrats' health spokesperson": the body the
+                // speaker belongs to.
+                affiliation = Some(run_text.to_string());
+                k = end + 1;
+                continue;
+            }
             if (possessive && end < head_end)
                 || (end < head_end
                     && role_at(doc, end, head_end).is_some()
@@ -650,6 +688,12 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
         Span::new(doc.tokens[s].span.start, doc.tokens[e - 1].span.end).slice(doc.text)
     };
 
+    // "Several Democratic senators", "Labour MPs": a capitalised word before
+    // a group noun says whose group it is.
+    if let Some(run) = name_run.filter(|run| group_at.is_some_and(|g| g >= run.1)) {
+        affiliation = affiliation.or_else(|| Some(strip_possessive(text_of(run)).to_string()));
+        name_run = None;
+    }
     if let Some(run) = name_run {
         let name = strip_possessive(text_of(run)).to_string();
         let first = doc.tok(run.0);
@@ -772,7 +816,12 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
         && (2..=4).contains(&words.len())
         && words
             .iter()
-            .all(|&k| is_word(doc, k) && !is_capitalized(doc, k) || k == a)
+            // "the Italian", "the Argentine forward": a nationality is written
+            // with a capital.
+            .all(|&k| {
+                is_word(doc, k) && (!is_capitalized(doc, k) || nationality_at(doc, k).is_some())
+                    || k == a
+            })
     {
         let head = lower(doc, head_stop - 1);
         let plural = head.ends_with('s') && !head.ends_with("ss");
@@ -829,8 +878,13 @@ pub fn capitalized_run_end(doc: &Document, i: usize, end: usize) -> usize {
     while k < end {
         let w = doc.tok(k);
         if is_capitalized(doc, k) {
-            if k > i && doc.has(k, fact::HONORIFIC) {
-                break; // "Retired Gen. Walter Prescott": the title starts a new run.
+            // "Retired Gen. Walter Prescott": the title starts a new run, unless
+            // it ends an office that the run opened ("Prime Minister Eleanor Vance").
+            if k > i
+                && doc.has(k, fact::HONORIFIC)
+                && role_at(doc, i, k + 1).is_none_or(|(n, _)| i + n != k + 1)
+            {
+                break;
             }
             last_cap = k;
             k += 1;
@@ -926,6 +980,14 @@ fn is_intro(doc: &Document, (a, b): (usize, usize)) -> bool {
 
 /// Reads the subject of the cue at token `verb`, looking left no further than `lb`.
 pub fn subject_before(doc: &Document, verb: usize, lb: usize) -> Option<Mention> {
+    // "LONDON — The Prime Minister, James Hartley, said": the dateline names
+    // where the story was filed, not who speaks.
+    let first = doc.sentences[doc.sentence_of_token[verb.min(doc.tokens.len() - 1)]].first_token;
+    let lb = if lb <= first {
+        crate::text::dateline_end(doc, first, verb)
+    } else {
+        lb
+    };
     let mut j = verb;
     // "has also said", "had then quoted", "once told".
     while j > lb && is_word(doc, j - 1) && {
@@ -968,6 +1030,13 @@ pub fn subject_before(doc: &Document, verb: usize, lb: usize) -> Option<Mention>
         // Else the whole phrase, when no verb stands before the pronoun; "X
         // acknowledged that … but insisted": the subject of the first reporting
         // verb; "X is a term that describes": a clause, no subject.
+        // "Ms Okafor called the decision a betrayal and said": the subject of
+        // the first of the coordinated verbs.
+        if j - 1 > a && lower(doc, j - 1) == "and" {
+            if let Some(v) = (a + 1..j - 1).find(|&k| is_verb_like(doc, k)) {
+                return parse_np(doc, a, v);
+            }
+        }
         let verb_before = (last.0..a).find(|&k| {
             !upper_first(doc, k)
                 && (VERBS_OF_CLAUSES.contains(&lower(doc, k)) || doc.cue_lemma(k).is_some())

@@ -170,6 +170,36 @@ fn word_facts(
     f
 }
 
+/// The first token after a dateline opening the sentence at `first`
+/// ("CAIRO (Reuters) - ", "WASHINGTON — "), or `first` when there is none.
+pub fn dateline_end(doc: &Document, first: usize, end: usize) -> usize {
+    let all_caps = |k: usize| {
+        let w = doc.tok(k);
+        matches!(doc.tokens[k].kind, TokenKind::Word | TokenKind::Number)
+            && w.chars().count() >= 2
+            && !w.chars().any(char::is_lowercase)
+    };
+    let mut k = first;
+    while k < end && k < first + 4 && (all_caps(k) || k > first && doc.tok(k) == ",") {
+        k += 1;
+    }
+    if k == first {
+        return first;
+    }
+    // The agency: "(Reuters)", "(AP)".
+    if k < end && doc.tok(k) == "(" {
+        match (k + 1..(k + 5).min(end)).find(|&j| doc.tok(j) == ")") {
+            Some(close) => k = close + 1,
+            None => return first,
+        }
+    }
+    if k + 1 < end && matches!(doc.tok(k), "-" | "—" | "–") {
+        k + 1
+    } else {
+        first
+    }
+}
+
 /// Joins sentences that a quotation spans ("“… exercise. I took the kids …,”
 /// Forte said."): a quotation and its attribution stand in one sentence.
 pub fn join_quoted_sentences(doc: &mut Document, quotes: &[crate::types::QuoteSpan]) {

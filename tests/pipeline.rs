@@ -382,6 +382,112 @@ fn full_name_found_elsewhere_names_the_speaker() {
     );
 }
 
+#[test]
+fn dateline_before_the_speaker_is_no_speaker() {
+    let t = "LONDON — The Prime Minister, James Hartley, said on Monday that fares would be frozen.\n\n\
+             “We will not let commuters down,” Mr Hartley said.";
+    let a = run(t);
+    assert_eq!(a.speakers.len(), 1, "{:?}", a.speakers);
+    assert_eq!(a.speakers[0].name, "James Hartley");
+    assert_eq!(a.speakers[0].role.as_deref(), Some("prime minister"));
+}
+
+#[test]
+fn office_opening_a_sentence_joins_the_title_alone_later() {
+    let t = "Prime Minister Eleanor Vance struck a defiant tone on Tuesday.\n\n\
+             “We will not be held to ransom,” Ms Vance said.\n\n\
+             Later, the Prime Minister told reporters: “Come back to the table.”";
+    let a = run(t);
+    assert_eq!(a.speakers.len(), 1, "{:?}", a.speakers);
+    assert_eq!(a.speakers[0].name, "Eleanor Vance");
+    assert_eq!(a.speakers[0].role.as_deref(), Some("prime minister"));
+    assert!(a.speakers[0].official);
+}
+
+#[test]
+fn honorific_word_opening_an_office_of_several_words() {
+    // "Chief" is an honorific ("Chief Okafor"), but here it opens the office.
+    let t = "Chief Executive Henrik Dahl said the company would cut jobs. “I have been through worse,” the CEO said.";
+    let a = run(t);
+    assert_eq!(a.speakers.len(), 1, "{:?}", a.speakers);
+    assert_eq!(a.speakers[0].name, "Henrik Dahl");
+    assert_eq!(a.speakers[0].role.as_deref(), Some("chief executive"));
+}
+
+#[test]
+fn people_of_one_surname_stay_apart() {
+    let t = "Goalkeeper Sam Ridley was at fault for the opener. “I should have held it,” Ridley said.\n\n\
+             United captain Joe Ridley said the team would recover. “We go again,” Joe Ridley said.";
+    assert_eq!(speaker_of(t, "held it").as_deref(), Some("Sam Ridley"));
+    assert_eq!(speaker_of(t, "go again").as_deref(), Some("Joe Ridley"));
+}
+
+#[test]
+fn honorific_gender_tells_spouses_apart() {
+    let t = "Gilberte Marchand bakes the bread and her husband, Émile, lights the oven.\n\n\
+             Émile Marchand is less patient. He said the village had changed.\n\n\
+             “The bread comes from the night,” Mrs Marchand said.";
+    assert_eq!(speaker_of(t, "night").as_deref(), Some("Gilberte Marchand"));
+}
+
+#[test]
+fn definite_description_after_an_anonymous_source() {
+    let t = "A senior Western diplomat, who spoke on condition of anonymity, said the talks were close to collapse. \
+             “Nobody wants to blink first,” the diplomat said.";
+    let a = run(t);
+    assert_eq!(a.speakers.len(), 1, "{:?}", a.speakers);
+    assert_eq!(a.speakers[0].speaker_type, SpeakerType::Anonymous);
+}
+
+#[test]
+fn capitalised_plural_possessive_names_the_body() {
+    let t =
+        "The Liberal Democrats' health spokesperson, Helen Carr, said the plan was “a gimmick”.";
+    let a = run(t);
+    assert_eq!(a.speakers[0].name, "Helen Carr");
+    assert_eq!(
+        a.speakers[0].affiliation.as_deref(),
+        Some("Liberal Democrats")
+    );
+}
+
+#[test]
+fn capitalised_word_before_a_group_noun_is_its_affiliation() {
+    let t = "Several Democratic senators said the bill was “dead on arrival”.";
+    let a = run(t);
+    assert_eq!(a.speakers[0].speaker_type, SpeakerType::Group);
+    assert_eq!(a.speakers[0].affiliation.as_deref(), Some("Democratic"));
+}
+
+#[test]
+fn statement_from_a_body_is_the_body_speaking() {
+    let t = "A statement from Egypt's foreign ministry said the meeting had been “constructive”.";
+    let a = run(t);
+    assert_eq!(a.speakers[0].speaker_type, SpeakerType::Organization);
+    assert_eq!(a.speakers[0].affiliation.as_deref(), Some("Egypt"));
+    assert!(a.speakers[0].official);
+}
+
+#[test]
+fn nationality_as_the_speaker() {
+    let t = "Maria Dahl said the figures were sound.\n\n\
+             “We had the game in our hands,” the Italian said.";
+    let a = run(t);
+    let s = speaker_of(t, "game").expect("attributed");
+    assert_eq!(s, "the Italian");
+    let italian = a.speakers.iter().find(|x| x.name == s).expect("speaker");
+    assert_eq!(italian.affiliation.as_deref(), Some("Italy"));
+}
+
+#[test]
+fn coordinated_verbs_share_their_subject() {
+    let t = "Ms Okafor called the decision a betrayal and said the union would strike.";
+    let a = run(t);
+    assert_eq!(a.speakers.len(), 1, "{:?}", a.speakers);
+    let mention = a.speakers[0].mentions[0].slice(t);
+    assert_eq!(mention, "Ms Okafor");
+}
+
 // --- Kinds.
 
 #[test]
@@ -442,6 +548,18 @@ fn first_person_fragment_is_speech() {
 fn words_quoted_again_take_the_original_speaker() {
     let t = "China says it will promote ‘real democracy’\n\n“China will promote real democracy based on our own conditions,” Chinese foreign minister Wang Yi said.";
     assert_eq!(speaker_of(t, "real democracy").as_deref(), Some("Wang Yi"));
+}
+
+#[test]
+fn short_sentence_quoted_before_its_attribution_is_direct() {
+    for t in [
+        "“Absolutely not,” he said.",
+        "“Hi there,” said Ann Lee.",
+        "“Why?” she asked.",
+    ] {
+        let a = run(t);
+        assert_eq!(a.quotes[0].kind, Kind::Direct, "{t}");
+    }
 }
 
 // --- Quotation marks.
