@@ -213,8 +213,14 @@ fn after(doc: &Document, c: &CueMatch, end: usize, in_quote: &[bool]) -> Option<
     // "said on Tuesday that", "told Raymond Pollitt, 58, that".
     // The words before "that" may only be a time, a place, a listener or a
     // medium: no conjunction, no clause of their own.
+    // A finite verb before "that" makes it a relative pronoun inside the
+    // claim: "said President Caldwell would veto any bill that cut …".
     let that = (start..end.min(start + START_REACH))
-        .take_while(|&k| !in_quote[k] && !matches!(doc.low(k), "and" | "but" | "or"))
+        .take_while(|&k| {
+            !in_quote[k]
+                && !matches!(doc.low(k), "and" | "but" | "or")
+                && !crate::mentions::is_clause_verb(doc, k)
+        })
         .find(|&k| doc.tok(k).eq_ignore_ascii_case("that"));
     if let Some(that) = that {
         start = that + 1;
@@ -272,8 +278,11 @@ fn after(doc: &Document, c: &CueMatch, end: usize, in_quote: &[bool]) -> Option<
     {
         return None;
     }
-    // "was quoted as saying at a summit on Wednesday": a circumstance, not a claim.
-    if lex.is(class::PREPOSITION, doc.low(start)) {
+    // "was quoted as saying at a summit on Wednesday": a circumstance, not a
+    // claim; "said at least three people died" counts.
+    let quantifier =
+        start + 1 < end && doc.low(start) == "at" && matches!(doc.low(start + 1), "least" | "most");
+    if lex.is(class::PREPOSITION, doc.low(start)) && !quantifier {
         return None;
     }
     Some(Span::new(
@@ -614,6 +623,22 @@ mod tests {
         assert_eq!(
             one("The governor declared the emergency was over.").0,
             "the emergency was over"
+        );
+    }
+
+    #[test]
+    fn that_after_a_finite_verb_belongs_to_the_claim() {
+        assert_eq!(
+            one("Lena Marsh said the president would veto any bill that cut disaster funding.").0,
+            "the president would veto any bill that cut disaster funding"
+        );
+    }
+
+    #[test]
+    fn at_least_opens_a_claim() {
+        assert_eq!(
+            one("She said at least three people had died.").0,
+            "at least three people had died"
         );
     }
 

@@ -348,8 +348,14 @@ fn is_verb_use(
         _ => {}
     }
     if NOUN_LIKE.contains(&lemma)
-        && (form == lemma || form == format!("{lemma}s") || form == format!("{lemma}es"))
+        && form
+            .strip_prefix(lemma)
+            .is_some_and(|rest| matches!(rest, "" | "s" | "es"))
     {
+        // "Prime Minister vows to finish the job": a promise made, in the
+        // third person, before its infinitive.
+        let promises =
+            matches!(lemma, "vow" | "pledge" | "promise") && form != lemma && next == Some("to");
         let next_is_verb = next.is_some_and(|n| {
             lex.cue_lemma(n).is_some()
                 || lex.is(class::AUXILIARY, n)
@@ -359,21 +365,22 @@ fn is_verb_use(
                     )
         });
         if next_is_verb
-            || next.is_some_and(|n| {
-                matches!(
-                    n,
-                    "of" | "and"
-                        | "from"
-                        | "about"
-                        | "for"
-                        | "on"
-                        | "in"
-                        | "by"
-                        | "to"
-                        | "are"
-                        | "were"
-                )
-            })
+            || !promises
+                && next.is_some_and(|n| {
+                    matches!(
+                        n,
+                        "of" | "and"
+                            | "from"
+                            | "about"
+                            | "for"
+                            | "on"
+                            | "in"
+                            | "by"
+                            | "to"
+                            | "are"
+                            | "were"
+                    )
+                })
         {
             return false;
         }
