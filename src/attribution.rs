@@ -182,10 +182,22 @@ pub fn attribute(
         let later = (cue_at(close + 1)..cue_at(window_end))
             .map(|ci| (ci, &cues[ci]))
             .find(|(_, c)| !c.weak && !in_quote[c.cue.first_token]);
-        let chosen = trailing
-            .filter(|(_, c)| c.source.is_some())
-            .or(leading.filter(|(_, c)| c.source.is_some()))
-            .or(later.filter(|(_, c)| c.source.is_some()));
+        // A cue after the quotation attributes it when the quotation opens
+        // the sentence or closes before the attribution (`“Q,” X said`,
+        // `… “q”, X said`); inside the writer's sentence, the cue before it
+        // does ("Vance vows to ‘finish the job’ as doctors threaten strikes").
+        let closes_before_attribution = inner.trim_end().ends_with([',', '!', '?', '.', '…'])
+            || next_tok.is_some_and(|t| matches!(t, "," | "—" | "–"));
+        let has_source = |(_, c): &(usize, &CueMatch)| c.source.is_some();
+        let (first_choice, second_choice) = if starts_sentence || closes_before_attribution {
+            (trailing, leading)
+        } else {
+            (leading, trailing)
+        };
+        let chosen = first_choice
+            .filter(has_source)
+            .or(second_choice.filter(has_source))
+            .or(later.filter(has_source));
         if let Some((ci, c)) = chosen {
             a.source = cue_mention[ci].map_or(Source::Nobody, Source::Mention);
             a.cue = Some(c.cue.span);

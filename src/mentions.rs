@@ -47,6 +47,31 @@ const SHARED_OFFICES: &[&str] = &[
     "chief",
 ];
 
+/// Jobs that serve whoever employs them: official when that is a public body.
+const SERVING_OFFICES: &[&str] = &["counterpart", "aide", "adviser", "advisor", "envoy"];
+
+/// True when an affiliation names a public body: a country, an official
+/// organisation, or an office of state ("Ethiopia's prime minister").
+fn is_public_body(affiliation: &str) -> bool {
+    let lex = lexicon();
+    let lower = strip_possessive(affiliation).to_lowercase();
+    lex.is_country(strip_possessive(affiliation))
+        || lex.organizations.get(&lower).copied().unwrap_or(false)
+        || lex.roles.get(&lower).copied().unwrap_or(false)
+        || affiliation.split_whitespace().any(|w| {
+            let w = strip_possessive(w);
+            lex.is_country(w)
+                || lex
+                    .organizations
+                    .get(&w.to_lowercase())
+                    .copied()
+                    .unwrap_or(false)
+        })
+        || lower
+            .split_once(' ')
+            .is_some_and(|(_, rest)| lex.roles.get(rest).copied().unwrap_or(false))
+}
+
 /// A noun phrase longer than this many tokens is not a speaker mention.
 const MAX_NP_TOKENS: usize = 24;
 
@@ -355,7 +380,7 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
             break;
         }
         if k == a && doc.is(k, class::INDEFINITE) && !is_capitalized(doc, (k + 1).min(head_end - 1))
-            || (k == a && l == "a")
+            || (k == a && matches!(l, "a" | "an"))
         {
             indefinite = true;
             k += 1;
@@ -672,15 +697,16 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
             .is_some_and(|r| SHARED_OFFICES.contains(&role_head(r)))
     {
         if let Some(aff) = &affiliation {
-            let public = lex.is_country(aff)
-                || aff.split_whitespace().any(|w| {
-                    lex.organizations
-                        .get(&w.to_lowercase())
-                        .copied()
-                        .unwrap_or(false)
-                });
-            role_official = public;
+            role_official = is_public_body(aff);
         }
+    } else if !role_official
+        && role
+            .as_deref()
+            .is_some_and(|r| SERVING_OFFICES.contains(&role_head(r)))
+        && affiliation.as_deref().is_some_and(is_public_body)
+    {
+        // "a senior Senate aide", "his Ethiopian counterpart".
+        role_official = true;
     }
     official |= role_official;
 
@@ -1006,7 +1032,16 @@ pub fn subject_before(doc: &Document, verb: usize, lb: usize) -> Option<Mention>
     if !comma_before {
         // The phrase right before the verb; a relative pronoun starts it anew.
         let mut a = last.0;
+        let mut verb_seen = false;
         for k in last.0..last.1 {
+            // "… after the maker cut its forecast and its chief executive
+            // warned": a second clause starts after the conjunction.
+            if verb_seen && matches!(lower(doc, k), "and" | "but") && k + 1 < j - 1 {
+                a = k + 1;
+                verb_seen = false;
+                continue;
+            }
+            verb_seen |= k > a && is_clause_verb(doc, k);
             if matches!(
                 lower(doc, k),
                 "which"
@@ -1067,6 +1102,19 @@ pub fn subject_before(doc: &Document, verb: usize, lb: usize) -> Option<Mention>
             || doc.tokens[sa].kind == TokenKind::Number;
         if !appositive {
             break;
+        }
+        // "Benedetti, who scored twice,", "Berg, 54,": a single unknown name
+        // described as someone is a person's surname, not an organisation.
+        if mention.form == MentionForm::OrgName
+            && hb - ha == 1
+            && (matches!(first, "who" | "whose")
+                || doc.tokens[sa].kind == TokenKind::Number && sb - sa == 1)
+            && !doc.has(ha, fact::ORGANIZATION)
+            && !doc.tok(ha).chars().all(|c| c.is_uppercase())
+        {
+            mention.form = MentionForm::Name;
+            mention.speaker_type = SpeakerType::Person;
+            mention.official = false;
         }
         enrich(doc, &mut mention, sa, sb);
         end = sb;

@@ -160,7 +160,11 @@ pub fn background_mentions(doc: &Document, in_quote: &[bool], taken: &[&Mention]
             continue;
         }
         let sentence = doc.sentences[doc.sentence_of_token[k]];
-        let end = capitalized_run_end(doc, k, sentence.end_token);
+        let mut end = capitalized_run_end(doc, k, sentence.end_token);
+        // "goals from Tomas Varga and Luca Benedetti": two people, not one body.
+        if end - k == 5 && doc.low(k + 2) == "and" && doc.has(k + 3, fact::UPPER_FIRST) {
+            end = k + 2;
+        }
         // Role words, nationality and honorific before the run belong to it.
         let mut s = k;
         while s > sentence.first_token && k - s < 4 && !in_quote[s - 1] && {
@@ -182,6 +186,9 @@ pub fn background_mentions(doc: &Document, in_quote: &[bool], taken: &[&Mention]
                 if person && (full || titled) && !lex.given_names.contains_key(m.name.as_str()) {
                     let mut m = m;
                     m.oblique = after_preposition(doc, s);
+                    if m.role.is_none() {
+                        describe_from_before_comma(doc, in_quote, s, sentence.first_token, &mut m);
+                    }
                     out.push(m);
                 }
             }
@@ -228,6 +235,42 @@ pub fn background_mentions(doc: &Document, in_quote: &[bool], taken: &[&Mention]
     }
     out.extend(extra);
     out
+}
+
+/// "The Health Secretary, Wes Pryor, struck a conciliatory tone": the
+/// description before the comma gives the name at `s` its role.
+fn describe_from_before_comma(
+    doc: &Document,
+    in_quote: &[bool],
+    s: usize,
+    first: usize,
+    m: &mut Mention,
+) {
+    if s < first + 2 || doc.tok(s - 1) != "," {
+        return;
+    }
+    let comma = s - 1;
+    let mut p = comma;
+    while p > first
+        && comma - p < 8
+        && !in_quote[p - 1]
+        && !matches!(doc.tok(p - 1), "," | ";" | ":" | "—" | "–" | "(")
+    {
+        p -= 1;
+    }
+    let Some(d) = parse_np(doc, p, comma) else {
+        return;
+    };
+    if d.form == MentionForm::Nominal
+        && d.role.is_some()
+        && matches!(d.speaker_type, SpeakerType::Person | SpeakerType::Anonymous)
+    {
+        m.role = d.role;
+        m.official |= d.official;
+        if m.affiliation.is_none() {
+            m.affiliation = d.affiliation;
+        }
+    }
 }
 
 /// How many recently mentioned speakers a pronoun or description looks at.
@@ -481,6 +524,22 @@ fn find_entity(index: &Index, m: &Mention, keys: &Keys) -> Option<usize> {
                 return None;
             }
             let l = keys.label.as_str();
+            // "the Italian said", "the Argentine said": a nationality alone
+            // refers, like a pronoun, to the latest person, whose country is
+            // that one or unknown.
+            let nationality_alone = m.role.is_none()
+                && m.speaker_type == SpeakerType::Person
+                && m.name
+                    .split_once(' ')
+                    .is_some_and(|(_, rest)| lexicon().country_of(rest).is_some());
+            if nationality_alone {
+                return index.latest(index.recent(), |e| {
+                    e.antecedent
+                        && m.span.start.saturating_sub(e.last_pos) <= PRONOUN_REACH
+                        && e.speaker_type == SpeakerType::Person
+                        && (e.affiliation.is_none() || e.affiliation == m.affiliation)
+                });
+            }
             if let Some(head) = m.role.as_deref() {
                 if m.speaker_type == SpeakerType::Person {
                     // "the diplomat" after "a senior Western diplomat, who spoke
