@@ -20,7 +20,7 @@ use crate::lexicon::{class, HashMap, HashSet};
 use crate::cues::CueMatch;
 use crate::lexicon::lexicon;
 use crate::mentions::{capitalized_run_end, parse_np};
-use crate::types::{fact, Document, Kind, Mention, QuoteSpan, Rule, Span, TokenKind};
+use crate::types::{fact, Document, Kind, Mention, MentionForm, QuoteSpan, Rule, Span, TokenKind};
 
 /// How many tokens around a quotation the sieve looks at for its cue: a
 /// reporting verb further away does not introduce it, and the bound keeps
@@ -272,8 +272,19 @@ pub fn attribute(
         } else if scare_context && !first_person {
             // "what she called “a referendum on the industry”": naming words
             // quote the one who named, when the phrase is more than a label.
+            // "Rosa Delgado called the vote “reckless”": a named speaker's
+            // verdict in a word or two is theirs too; a nickname ("dubbed")
+            // is not.
+            let verdict_of_named = |m: &Mention, cue: Span| {
+                (matches!(m.form, MentionForm::Name | MentionForm::OrgName) || m.role.is_some())
+                    && !m.indefinite
+                    && !matches!(cue.slice(doc.text), "dubbed" | "dubs")
+                    && !title_case
+            };
             match naming_source(doc, open, sentence.first_token, in_quote) {
-                Some((m, cue)) if n_words >= 3 && a.rule.is_none() => {
+                Some((m, cue))
+                    if (n_words >= 3 || verdict_of_named(&m, cue)) && a.rule.is_none() =>
+                {
                     mentions.push(m);
                     a.source = Source::Mention(mentions.len() - 1);
                     a.cue = Some(cue);

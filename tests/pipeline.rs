@@ -615,6 +615,15 @@ fn short_sentence_quoted_before_its_attribution_is_direct() {
     }
 }
 
+#[test]
+fn a_named_speakers_verdict_is_partial_a_nickname_is_not() {
+    let t = "Rosa Delgado called the vote “reckless” and said her party would fight on.";
+    assert_eq!(kind_of(t, "reckless"), Kind::Partial);
+    assert_eq!(speaker_of(t, "reckless").as_deref(), Some("Rosa Delgado"));
+    let t = "Fans dubbed the winger “the Cheetah” after his first season.";
+    assert_eq!(kind_of(t, "Cheetah"), Kind::Scare);
+}
+
 // --- Quotation marks.
 
 #[test]
