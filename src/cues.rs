@@ -488,8 +488,11 @@ fn source_of(
     let lb = clause_start(doc, i, first, in_quote);
     let prev = (i > first).then(|| doc.tok(i - 1));
     let participle = doc.tok(i).ends_with("ing");
-    // "“Q,” X said, adding …" / "X said … and added": the earlier cue's source.
-    if (participle && prev == Some(",")) || prev.is_some_and(|p| p.eq_ignore_ascii_case("and")) {
+    // "“Q,” X said, adding …" / "X said … and added" / "… but warned": the
+    // earlier cue's source.
+    if (participle && prev == Some(","))
+        || prev.is_some_and(|p| p.eq_ignore_ascii_case("and") || p.eq_ignore_ascii_case("but"))
+    {
         if let Some(c) = earlier
             .iter()
             .rev()

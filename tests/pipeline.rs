@@ -541,6 +541,18 @@ fn cue_before_a_phrase_inside_the_writers_sentence() {
     assert_eq!(q.cue.map(|c| c.slice(t)), Some("said"));
 }
 
+#[test]
+fn but_joins_a_second_cue_to_the_first_ones_speaker() {
+    let t = "Karim Mansour said he was “cautiously optimistic” but warned that Egypt would “not negotiate forever.”";
+    assert_eq!(speaker_of(t, "forever").as_deref(), Some("Karim Mansour"));
+    assert_eq!(kind_of(t, "forever"), Kind::Partial);
+    let t = "Mayor Christine Aldana, who has championed the project, did not attend the meeting but said in a statement that the vote showed “Eastfield does not look away.”";
+    assert_eq!(
+        speaker_of(t, "look away").as_deref(),
+        Some("Christine Aldana")
+    );
+}
+
 // --- Kinds.
 
 #[test]
