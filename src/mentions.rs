@@ -1067,7 +1067,7 @@ pub fn subject_before(doc: &Document, verb: usize, lb: usize) -> Option<Mention>
         // verb; "X is a term that describes": a clause, no subject.
         // "Ms Okafor called the decision a betrayal and said": the subject of
         // the first of the coordinated verbs.
-        if j - 1 >= a && matches!(lower(doc, j - 1), "and" | "but") {
+        if j > a && matches!(lower(doc, j - 1), "and" | "but") {
             if let Some(v) = (a..j - 1).find(|&k| is_verb_like(doc, k)) {
                 // "Mayor Aldana, who backed it, did not attend but said": the
                 // first verb has the subject before its own commas.
