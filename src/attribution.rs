@@ -264,7 +264,15 @@ pub fn attribute(
         // “New lower prices,” reads one sign.
         let reads_after = after.len() > 1 && doc.low(after.start).starts_with("read");
         let standalone = starts_sentence && ends_sentence;
+        // "a project code-named “Kestrel”", "a report titled “…”": the
+        // participle right before names a work, whoever the sentence quotes
+        // (a noun such as "report" may be the subject of a quoted verb).
+        let named_right_before = open > sentence.first_token
+            && doc.is(open - 1, class::TITLE_CUE)
+            && doc.low(open - 1).ends_with("ed")
+            && !naming_verb(open - 1);
         a.kind = if reads_after
+            || named_right_before
             || (a.rule.is_none() && title_context && (title_case || n_words <= 8))
             || (title_case && n_words >= 2 && (title_context || !standalone || a.rule.is_none()))
         {

@@ -527,18 +527,25 @@ fn find_entity(index: &Index, m: &Mention, keys: &Keys) -> Option<usize> {
             // "the Italian said", "the Argentine said": a nationality alone
             // refers, like a pronoun, to the latest person, whose country is
             // that one or unknown.
-            let nationality_alone = m.role.is_none()
-                && m.speaker_type == SpeakerType::Person
+            // "the Argentine forward" likewise, when no one of that role is known.
+            let nationality_led = m.speaker_type == SpeakerType::Person
                 && m.name
-                    .split_once(' ')
-                    .is_some_and(|(_, rest)| lexicon().country_of(rest).is_some());
-            if nationality_alone {
-                return index.latest(index.recent(), |e| {
+                    .split(' ')
+                    .nth(1)
+                    .is_some_and(|w| lexicon().country_of(w).is_some());
+            let by_nationality = || {
+                index.latest(index.recent(), |e| {
                     e.antecedent
                         && m.span.start.saturating_sub(e.last_pos) <= PRONOUN_REACH
                         && e.speaker_type == SpeakerType::Person
                         && (e.affiliation.is_none() || e.affiliation == m.affiliation)
-                });
+                        && m.role.as_deref().is_none_or(|r| {
+                            e.roles.is_empty() || e.roles.iter().any(|k| roles_compatible(r, k))
+                        })
+                })
+            };
+            if nationality_led && m.role.is_none() {
+                return by_nationality();
             }
             if let Some(head) = m.role.as_deref() {
                 if m.speaker_type == SpeakerType::Person {
@@ -553,6 +560,9 @@ fn find_entity(index: &Index, m: &Mention, keys: &Keys) -> Option<usize> {
                     });
                     if by_role.is_some() {
                         return by_role;
+                    }
+                    if nationality_led {
+                        return by_nationality();
                     }
                 }
             }

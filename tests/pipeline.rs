@@ -478,6 +478,10 @@ fn nationality_alone_refers_like_a_pronoun() {
     let t = "French coach Anne Roux was furious with her side.\n\n\
              “We had the game in our hands,” the Italian said.";
     assert_eq!(speaker_of(t, "game").as_deref(), Some("the Italian"));
+    // With a role nobody is known to hold.
+    let t = "Benedetti, who scored twice, said the dressing room was “silent”.\n\n\
+             “We have to look at ourselves,” the Argentine forward said.";
+    assert_eq!(speaker_of(t, "ourselves").as_deref(), Some("Benedetti"));
 }
 
 #[test]
@@ -634,6 +638,13 @@ fn a_named_speakers_verdict_is_partial_a_nickname_is_not() {
     assert_eq!(speaker_of(t, "reckless").as_deref(), Some("Rosa Delgado"));
     let t = "Fans dubbed the winger “the Cheetah” after his first season.";
     assert_eq!(kind_of(t, "Cheetah"), Kind::Scare);
+}
+
+#[test]
+fn a_code_name_is_a_title() {
+    let t =
+        "Norrland also said it had launched a project code-named “Kestrel,” a cheaper robotic arm.";
+    assert_eq!(kind_of(t, "Kestrel"), Kind::Title);
 }
 
 // --- Quotation marks.
