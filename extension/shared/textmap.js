@@ -220,14 +220,16 @@
    * @returns {boolean}
    */
   function looksLikeArticle(doc) {
+    // og:type first: one <meta> near the top of <head>, where JSON-LD means reading every script
+    // of that type in the document (and is tried only when og:type does not say article).
+    const og = doc.querySelector('meta[property="og:type"]');
+    if (/^article$/i.test(og?.getAttribute('content')?.trim() ?? '')) return true;
     for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
       // Types are matched in the raw JSON: pages often ship JSON-LD that does not parse.
       if (/"@type"\s*:\s*(?:\[[^\]]*)?"(?:News|Reportage|Analysis|Opinion|Review|Background)?Article"|"(?:Live)?BlogPosting"/.test(script.textContent ?? '')) {
         return true;
       }
     }
-    const og = doc.querySelector('meta[property="og:type"]');
-    if (/^article$/i.test(og?.getAttribute('content')?.trim() ?? '')) return true;
     for (const article of doc.querySelectorAll('article')) {
       if (paragraphText(article) >= 1000) return true;
     }
