@@ -6,7 +6,7 @@
 // (only on pages where it has run: elsewhere it leaves no trace)
 //   data-quotelight-status   running | done | off | too-large | error
 //   data-quotelight-quotes   number of quotations painted (all kinds)
-//   data-quotelight-timings  JSON {extract, find, analyze, init, worker, gate, roundtrip, paint, start, firstPaint} in ms:
+//   data-quotelight-timings  JSON {extract, find, confirm, analyze, init, worker, gate, roundtrip, paint, start, firstPaint} in ms:
 //                            start is this script's start (page clock), firstPaint the time from
 //                            there to the first paint
 // The full list of quotations and speakers is available through MSG.GET_STATE, as the popup uses it.

@@ -170,12 +170,89 @@
    * @returns {Element[]} roots in document order, never empty when the document has a body
    */
   function findArticleRoots(doc) {
+    return measuring(() => findRoots(doc));
+  }
+
+  /**
+   * Guesses what findArticleRoots will answer without its page-wide step, the scoring of every
+   * block of paragraphs (densest), which takes milliseconds on a news page. The articleBody
+   * elements need no more (`sure`); else the <article> or <main> with most paragraph text, or
+   * the <article> inside it that holds most of that text, is the answer on news pages, but only
+   * findArticleRoots can tell (not `sure`). The guess's text can be sent for analysis while
+   * findArticleRoots checks it.
+   * @param {Document} doc
+   * @returns {{roots: Element[], sure: boolean}}
+   */
+  function guessArticleRoots(doc) {
+    return measuring(() => {
+      if (!doc.body) return { roots: [], sure: true };
+      const bodies = articleBodies(doc);
+      if (bodies) return { roots: bodies, sure: true };
+      const { best, bestText, measured } = largestArticle(doc);
+      if (!best || bestText < 500) return { roots: findRoots(doc), sure: true };
+      let inner = null;
+      let innerText = 0;
+      for (const [el, n] of measured) {
+        // Ties go to the later one in document order: the inner of two nested <article>s.
+        if (el !== best && el.tagName === 'ARTICLE' && n >= innerText && best.contains(el)) {
+          inner = el;
+          innerText = n;
+        }
+      }
+      return { roots: [inner && innerText >= bestText * 0.6 ? inner : best], sure: false };
+    });
+  }
+
+  /**
+   * Runs a search with the text measures kept for its duration (see measure).
+   * @template T
+   * @param {() => T} search
+   * @returns {T}
+   */
+  function measuring(search) {
     measures = new Map();
     try {
-      return findRoots(doc);
+      return search();
     } finally {
       measures = null;
     }
+  }
+
+  /**
+   * The outermost [itemprop=articleBody] elements, when they hold enough paragraph text (one
+   * alone is widened to its <article>); else null.
+   * @param {Document} doc
+   * @returns {Element[]|null}
+   */
+  function articleBodies(doc) {
+    const bodies = [...doc.querySelectorAll('[itemprop="articleBody"]')]
+      .filter((el, _i, all) => el.tagName !== 'META' && !all.some((other) => other !== el && other.contains(el)));
+    if (bodies.length > 0 && bodies.reduce((n, el) => n + paragraphText(el), 0) >= 200) {
+      return bodies.length === 1 ? [widenToArticle(bodies[0])] : bodies;
+    }
+    return null;
+  }
+
+  /**
+   * The <article>, <main> or [role=main] holding most paragraph text (the first of equals).
+   * @param {Document} doc
+   * @returns {{best: Element|null, bestText: number, measured: Array<[Element, number]>}}
+   *   measured: every such element with its paragraph text, in document order
+   */
+  function largestArticle(doc) {
+    let best = null;
+    let bestText = 0;
+    /** @type {Array<[Element, number]>} */
+    const measured = [];
+    for (const el of doc.querySelectorAll('article, main, [role="main"]')) {
+      const n = paragraphText(el);
+      measured.push([el, n]);
+      if (n > bestText) {
+        best = el;
+        bestText = n;
+      }
+    }
+    return { best, bestText, measured };
   }
 
   /**
@@ -186,20 +263,11 @@
   function findRoots(doc) {
     const body = doc.body;
     if (!body) return [];
-    const bodies = [...doc.querySelectorAll('[itemprop="articleBody"]')]
-      .filter((el, _i, all) => el.tagName !== 'META' && !all.some((other) => other !== el && other.contains(el)));
-    if (bodies.length > 0 && bodies.reduce((n, el) => n + paragraphText(el), 0) >= 200) {
-      return bodies.length === 1 ? [widenToArticle(bodies[0])] : bodies;
-    }
-    let best = null;
-    let bestText = 0;
-    for (const el of doc.querySelectorAll('article, main, [role="main"]')) {
-      const n = paragraphText(el);
-      if (n > bestText) {
-        best = el;
-        bestText = n;
-      }
-    }
+    const bodies = articleBodies(doc);
+    if (bodies) return bodies;
+    const largest = largestArticle(doc);
+    let best = largest.best;
+    const bestText = largest.bestText;
     const dense = densest(body);
     if (best && dense && !best.contains(dense) && paragraphText(dense) > bestText) best = null;
     if (best && bestText >= 500) {
@@ -453,5 +521,5 @@
     return range;
   }
 
-  ns.textmap = Object.freeze({ findArticleRoots, looksLikeArticle, extractText, rangeFor, isFurniture, densest, paragraphText });
+  ns.textmap = Object.freeze({ findArticleRoots, guessArticleRoots, looksLikeArticle, extractText, rangeFor, isFurniture, densest, paragraphText });
 })(globalThis.quotelight ??= {});
