@@ -100,13 +100,15 @@
           return;
         }
         unusable = new Error('the port was used already');
+        // Posted before the listeners are set: the reply cannot come before a later task, and
+        // the request leaves sooner.
+        port.postMessage(msg);
         port.onDisconnect.removeListener(onClose);
         port.onDisconnect.addListener(() => reject(new Error(ext.runtime.lastError?.message ?? 'the port closed')));
         port.onMessage.addListener((/** @type {any} */ reply) => {
           resolve(reply);
           port.disconnect();
         });
-        port.postMessage(msg);
       }),
       close: () => {
         unusable ??= new Error('the port was closed');
