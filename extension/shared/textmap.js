@@ -130,7 +130,9 @@
     };
     for (const p of body.querySelectorAll('p, div, td, pre')) {
       // A container of blocks is scored through its children; one with scripts would count code as text.
-      if (p.tagName !== 'P' && p.firstElementChild && p.querySelector('p, div, table, ul, ol, section, article, script, style')) continue;
+      // (childElementCount, not firstElementChild: this runs for hundreds of elements, and handing
+      // script an element it does not keep still costs a wrapper object for it.)
+      if (p.tagName !== 'P' && p.childElementCount > 0 && p.querySelector('p, div, table, ul, ol, section, article, script, style')) continue;
       const { len, commas } = measure(p);
       if (len < 40) continue;
       // After the length test: most candidates are short, and this walks up to the root.
