@@ -165,14 +165,12 @@
         if (!guess.sure) {
           const roots = textmap.findArticleRoots(doc);
           if (roots.length !== guess.roots.length || roots.some((root, i) => root !== guess.roots[i])) {
+            // The guess's analysis is wanted only if the right text is the same, its failure never.
+            reply?.catch(() => {});
             const sent = next.text;
             next = await textmap.extractText(roots, { maxLength, shouldStop: () => gen !== generation });
             if (gen !== generation) return stale;
-            if (next.text !== sent) {
-              // The guess's analysis is not wanted, nor its failure.
-              reply?.catch(() => {});
-              reply = fits(next) ? analysisOf(next.text) : null;
-            }
+            if (next.text !== sent) reply = fits(next) ? analysisOf(next.text) : null;
           }
         }
         const confirmed = performance.now();
