@@ -103,6 +103,13 @@
     };
 
     /**
+     * Roots known for sure, in the shape of textmap.guessArticleRoots's answer.
+     * @param {Element[]} roots
+     * @returns {{roots: Element[], sure: boolean, confirm: () => Element[]}}
+     */
+    const sure = (roots) => ({ roots, sure: true, confirm: () => roots });
+
+    /**
      * Tells whether a text can be analysed: not cut short, not above maxLength.
      * @param {{text: string, truncated: boolean}} taken what extractText returned
      * @returns {boolean}
@@ -156,14 +163,14 @@
         // The article is guessed without the page-wide search, and the guess's text sent to be
         // analysed at once; the search then confirms the guess while the analysis runs (on a
         // news page it does; else the right text is analysed instead).
-        const guess = options.roots ? { roots: options.roots(), sure: true } : textmap.guessArticleRoots(doc);
+        const guess = options.roots ? sure(options.roots()) : textmap.guessArticleRoots(doc);
         const found = performance.now();
         let next = await textmap.extractText(guess.roots, { maxLength, shouldStop: () => gen !== generation });
         if (gen !== generation) return stale;
         const t1 = performance.now();
         let reply = fits(next) ? analysisOf(next.text) : null;
         if (!guess.sure) {
-          const roots = textmap.findArticleRoots(doc);
+          const roots = guess.confirm();
           if (roots.length !== guess.roots.length || roots.some((root, i) => root !== guess.roots[i])) {
             // The guess's analysis is wanted only if the right text is the same, its failure never.
             reply?.catch(() => {});

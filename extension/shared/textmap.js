@@ -172,7 +172,7 @@
    * @returns {Element[]} roots in document order, never empty when the document has a body
    */
   function findArticleRoots(doc) {
-    return measuring(() => findRoots(doc));
+    return measuring(new Map(), () => findRoots(doc));
   }
 
   /**
@@ -180,18 +180,28 @@
    * block of paragraphs (densest), which takes milliseconds on a news page. The articleBody
    * elements need no more (`sure`); else the <article> or <main> with most paragraph text, or
    * the <article> inside it that holds most of that text, is the answer on news pages, but only
-   * findArticleRoots can tell (not `sure`). The guess's text can be sent for analysis while
-   * findArticleRoots checks it.
+   * the full search can tell (not `sure`): `confirm` finishes it from where the guess stopped,
+   * on the page as it is then, with the paragraph text the guess measured. The guess's text can
+   * be sent for analysis before it is confirmed.
    * @param {Document} doc
-   * @returns {{roots: Element[], sure: boolean}}
+   * @returns {{roots: Element[], sure: boolean, confirm: () => Element[]}} confirm: what
+   *   findArticleRoots answers
    */
   function guessArticleRoots(doc) {
-    return measuring(() => {
-      if (!doc.body) return { roots: [], sure: true };
+    /** @type {Map<Element, {len: number, commas: number}>} */
+    const taken = new Map();
+    return measuring(taken, () => {
+      const body = doc.body;
+      if (!body) return { roots: [], sure: true, confirm: () => [] };
       const bodies = articleBodies(doc);
-      if (bodies) return { roots: bodies, sure: true };
-      const { best, bestText, measured } = largestArticle(doc);
-      if (!best || bestText < 500) return { roots: findRoots(doc), sure: true };
+      if (bodies) return { roots: bodies, sure: true, confirm: () => bodies };
+      const largest = largestArticle(doc);
+      const confirm = () => measuring(taken, () => aroundLargest(body, largest));
+      if (!largest.best || largest.bestText < 500) {
+        const roots = aroundLargest(body, largest);
+        return { roots, sure: true, confirm: () => roots };
+      }
+      const { best, bestText, measured } = largest;
       let inner = null;
       let innerText = 0;
       for (const [el, n] of measured) {
@@ -201,18 +211,19 @@
           innerText = n;
         }
       }
-      return { roots: [inner && innerText >= bestText * 0.6 ? inner : best], sure: false };
+      return { roots: [inner && innerText >= bestText * 0.6 ? inner : best], sure: false, confirm };
     });
   }
 
   /**
-   * Runs a search with the text measures kept for its duration (see measure).
+   * Runs a search with the given text measures (see measure), kept for its duration.
    * @template T
+   * @param {Map<Element, {len: number, commas: number}>} kept
    * @param {() => T} search
    * @returns {T}
    */
-  function measuring(search) {
-    measures = new Map();
+  function measuring(kept, search) {
+    measures = kept;
     try {
       return search();
     } finally {
@@ -236,10 +247,18 @@
   }
 
   /**
-   * The <article>, <main> or [role=main] holding most paragraph text (the first of equals).
+   * @typedef {object} Largest
+   * @property {Element|null} best the <article>, <main> or [role=main] holding most paragraph
+   *   text (the first of equals)
+   * @property {number} bestText its paragraph text
+   * @property {Array<[Element, number]>} measured every such element with its paragraph text, in
+   *   document order
+   */
+
+  /**
+   * Measures the <article>, <main> and [role=main] elements.
    * @param {Document} doc
-   * @returns {{best: Element|null, bestText: number, measured: Array<[Element, number]>}}
-   *   measured: every such element with its paragraph text, in document order
+   * @returns {Largest}
    */
   function largestArticle(doc) {
     let best = null;
@@ -265,9 +284,18 @@
   function findRoots(doc) {
     const body = doc.body;
     if (!body) return [];
-    const bodies = articleBodies(doc);
-    if (bodies) return bodies;
-    const largest = largestArticle(doc);
+    return articleBodies(doc) ?? aroundLargest(body, largestArticle(doc));
+  }
+
+  /**
+   * The end of the search, without articleBody elements: the largest article, unless the densest
+   * block of paragraphs lies outside it and holds more, or an <article> inside it around that
+   * block holds most of its text; else that block; else <body>.
+   * @param {HTMLElement} body
+   * @param {Largest} largest
+   * @returns {Element[]}
+   */
+  function aroundLargest(body, largest) {
     let best = largest.best;
     const bestText = largest.bestText;
     const dense = densest(body);
