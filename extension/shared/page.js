@@ -169,15 +169,16 @@
         if (gen !== generation) return stale;
         const t1 = performance.now();
         let reply = fits(next) ? analysisOf(next.text) : null;
+        const sent = performance.now();
         if (!guess.sure) {
           const roots = guess.confirm();
           if (roots.length !== guess.roots.length || roots.some((root, i) => root !== guess.roots[i])) {
             // The guess's analysis is wanted only if the right text is the same, its failure never.
             reply?.catch(() => {});
-            const sent = next.text;
+            const guessed = next.text;
             next = await textmap.extractText(roots, { maxLength, shouldStop: () => gen !== generation });
             if (gen !== generation) return stale;
-            if (next.text !== sent) reply = fits(next) ? analysisOf(next.text) : null;
+            if (next.text !== guessed) reply = fits(next) ? analysisOf(next.text) : null;
           }
         }
         const confirmed = performance.now();
@@ -210,7 +211,7 @@
             textLength: next.text.length,
             error: null,
             timings: {
-              extract: t1 - t0, find: found - t0, confirm: confirmed - t1, analyze: 0, init: 0, worker: 0, gate: t2 - replied, roundtrip: t2 - t1, paint: 0,
+              extract: t1 - t0, find: found - t0, confirm: confirmed - sent, analyze: 0, init: 0, worker: 0, gate: t2 - replied, roundtrip: t2 - t1, paint: 0,
             },
           };
         }
@@ -241,7 +242,7 @@
           timings: {
             extract: t1 - t0,
             find: found - t0,
-            confirm: confirmed - t1,
+            confirm: confirmed - sent,
             analyze: result.analyzeMs,
             init: result.initMs,
             worker: result.workerMs,
