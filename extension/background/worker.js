@@ -14,6 +14,23 @@ const { chromeApi, errors, settings } = globalThis.quotelight;
 let analyzerPromise = null;
 
 /**
+ * The stored settings (the value under `settings`, null when there is none), read when the
+ * worker starts and kept up to date, or null when they could not be read. Analyses are answered
+ * with them: a page learns whether it may paint from its first analysis, without reading storage
+ * first (the first read after the browser starts is the slowest).
+ * @type {Promise<{value: any}|null>}
+ */
+let storedSettings = readStoredSettings();
+
+/**
+ * Reads the stored settings (see storedSettings).
+ * @returns {Promise<{value: any}|null>}
+ */
+function readStoredSettings() {
+  return chromeApi.storageGet('settings').then((items) => ({ value: items?.settings ?? null }), () => null);
+}
+
+/**
  * Returns the analyser, loading the wasm on first use.
  * @returns {Promise<any>}
  */
@@ -30,9 +47,10 @@ function analyzer() {
 /**
  * Analyses text for a content script.
  * @param {unknown} text
- * @returns {Promise<{ok: true, analysis: any, analyzeMs: number, initMs: number, workerMs: number}|{ok: false, error: string}>}
+ * @returns {Promise<{ok: true, analysis: any, analyzeMs: number, initMs: number, workerMs: number, settings?: any}|{ok: false, error: string}>}
  *   analyzeMs: inside wasm; initMs: waiting for the analyser to load (0 once it is warm);
- *   workerMs: from the request's arrival to the reply (the rest of the round trip is messaging)
+ *   workerMs: from the request's arrival to the reply (the rest of the round trip is messaging);
+ *   settings: the stored settings (see storedSettings), absent when they could not be read
  */
 async function analyze(text) {
   if (typeof text !== 'string') return { ok: false, error: 'text must be a string' };
@@ -46,7 +64,9 @@ async function analyze(text) {
     const t0 = performance.now();
     const analysis = a.analyze(text);
     const t1 = performance.now();
-    return { ok: true, analysis, analyzeMs: t1 - t0, initMs, workerMs: t1 - tIn };
+    const known = await storedSettings;
+    if (!known) storedSettings = readStoredSettings(); // for the next request; the page reads them itself
+    return { ok: true, analysis, analyzeMs: t1 - t0, initMs, workerMs: t1 - tIn, ...(known ? { settings: known.value } : {}) };
   } catch (error) {
     return { ok: false, error: errors.errorMessage(error) };
   }
@@ -67,6 +87,9 @@ function updateBadge(tabId, msg) {
 
 /** Sets up the listeners; called once when the worker starts. */
 export function start() {
+  chromeApi.onStorageChanged((changes) => {
+    if (changes.settings) storedSettings = Promise.resolve({ value: changes.settings.newValue ?? null });
+  });
   chromeApi.onMessage((msg, sender) => {
     if (isMessage(msg, MSG.ANALYZE)) return analyze(msg.text);
     if (isMessage(msg, MSG.STATUS)) {

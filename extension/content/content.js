@@ -6,7 +6,7 @@
 // (only on pages where it has run: elsewhere it leaves no trace)
 //   data-quotelight-status   running | done | off | too-large | error
 //   data-quotelight-quotes   number of quotations painted (all kinds)
-//   data-quotelight-timings  JSON {extract, find, analyze, init, worker, gate, roundtrip, paint, start, firstPaint} in ms:
+//   data-quotelight-timings  JSON {extract, find, confirm, analyze, init, worker, gate, roundtrip, paint, start, firstPaint} in ms:
 //                            start is this script's start (page clock), firstPaint the time from
 //                            there to the first paint
 // The full list of quotations and speakers is available through MSG.GET_STATE, as the popup uses it.
@@ -56,6 +56,13 @@
   let firstRequest = null;
 
   /**
+   * Hands over the stored settings (the value under `settings`) when they first arrive, from an
+   * analysis's reply or from storage (see init); later calls do nothing.
+   * @type {(stored: any) => void}
+   */
+  let settingsArrived = () => {};
+
+  /**
    * Asks the worker to analyse text: over the port opened at the start while it is unused and
    * open, else with a one-off message.
    * @param {string} text
@@ -84,6 +91,7 @@
     maxLength: settingsMod.MAX_TEXT_LENGTH,
     analyze: async (text) => {
       const reply = await requestAnalysis(text);
+      if (reply?.ok && 'settings' in reply) settingsArrived(reply.settings);
       if (!reply?.ok) throw new Error(reply?.error ?? 'no reply from the extension');
       return { analysis: reply.analysis, analyzeMs: reply.analyzeMs, initMs: reply.initMs, workerMs: reply.workerMs };
     },
@@ -300,27 +308,46 @@
     return undefined;
   }
 
+  /**
+   * Takes stored settings (the value under `settings`) as the tab's settings.
+   * @param {any} stored
+   */
+  function applySettings(stored) {
+    state.settings = settingsMod.normalize(stored);
+    controller.setKinds(state.settings.kinds);
+  }
+
   async function init() {
-    // The settings are asked for first: their answer takes longest (storage is read in the
-    // browser process), and nothing is painted before they allow it.
-    disposers.push(chromeApi.onStorageChanged((changes) => {
-      if (!changes.settings) return;
-      state.settings = settingsMod.normalize(changes.settings.newValue);
-      controller.setKinds(state.settings.kinds);
-    }));
-    const stored = chromeApi.storageGet('settings');
     const articleLike = ns.textmap.looksLikeArticle(document);
-    const allowed = stored.then((items) => {
-      state.settings = settingsMod.normalize(items?.settings);
-      controller.setKinds(state.settings.kinds);
+    // Nothing is painted before the settings allow it. On an article they come back with the
+    // first analysis (the worker keeps them), so that the page's text leaves before anything else
+    // is asked of the browser; storage is read as well, once the text has left, and whichever
+    // answers first decides. (The first storage read after the browser starts is slow.)
+    /** @type {(error: unknown) => void} */
+    let storageFailed = () => {};
+    const stored = new Promise((resolve, reject) => {
+      settingsArrived = resolve;
+      storageFailed = reject;
+    });
+    const allowed = stored.then((value) => {
+      applySettings(value);
       return settingsMod.shouldAutoRun(state.settings, host, articleLike);
     });
-    // On an article, the port for the analysis opens next: it wakes the worker (and its wasm)
+    // On an article, the port for the analysis opens first: it wakes the worker (and its wasm)
     // while this script reads the page and sends its text. The rest of the set-up overlaps with
     // the analysis: the run's next step is queued before this function's.
     if (articleLike) firstRequest = chromeApi.openRequest(PORT.ANALYZE);
     const running = articleLike ? run(allowed).finally(dropFirstRequest) : null;
     if (running) await null;
+    disposers.push(chromeApi.onStorageChanged((changes) => {
+      if (changes.settings) applySettings(changes.settings.newValue);
+    }));
+    // Read after the listener is set, so that no later change is missed; what storage says
+    // holds over what the worker said, if that came first.
+    chromeApi.storageGet('settings').then((items) => {
+      settingsArrived(items?.settings);
+      applySettings(items?.settings);
+    }, storageFailed);
     disposers.push(chromeApi.onMessage(onMessage));
     // Cheap checks for having been orphaned, on the events that follow a reload of the extension.
     const checkAlive = () => {

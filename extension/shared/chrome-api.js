@@ -81,8 +81,8 @@
    * wakes the worker, so that it gets ready while the caller is still preparing the request.
    * @param {string} name the port's name (the worker's onRequestPort handler is chosen by it)
    * @returns {{send: (msg: object) => Promise<any>, close: () => void}} send: sends one message
-   *   and resolves with the reply, closing the port then; rejects when the port closes first or
-   *   was used already. close: closes the port unused.
+   *   and resolves with the reply (the worker closes the port after it); rejects when the port
+   *   closes first or was used already. close: closes the port unused.
    * @throws {Error} "Extension context invalidated" when the extension is gone
    */
   function openRequest(name) {
@@ -100,13 +100,14 @@
           return;
         }
         unusable = new Error('the port was used already');
+        // Posted before the listeners are set: the reply cannot come before a later task, and
+        // the request leaves sooner.
+        port.postMessage(msg);
         port.onDisconnect.removeListener(onClose);
         port.onDisconnect.addListener(() => reject(new Error(ext.runtime.lastError?.message ?? 'the port closed')));
-        port.onMessage.addListener((/** @type {any} */ reply) => {
-          resolve(reply);
-          port.disconnect();
-        });
-        port.postMessage(msg);
+        // The worker closes the port once it has replied (onRequestPort): closing it from here
+        // too would hold the reply's handling back by a call into the browser.
+        port.onMessage.addListener((/** @type {any} */ reply) => resolve(reply));
       }),
       close: () => {
         unusable ??= new Error('the port was closed');
@@ -120,8 +121,8 @@
   }
 
   /**
-   * Answers requests made on ports of one name (see openRequest): each message gets the handler's
-   * result (or its promise's) as its reply on the same port.
+   * Answers requests made on ports of one name (see openRequest): the port's one message gets the
+   * handler's result (or its promise's) as its reply, and the port is closed after it.
    * @param {string} name
    * @param {(msg: any) => any} handler
    * @param {() => void} [onOpen] called when such a port opens, before its request arrives
@@ -137,6 +138,7 @@
           .then((reply) => {
             try {
               port.postMessage(reply);
+              port.disconnect();
             } catch {
               // The tab closed or navigated while the request was being answered.
             }

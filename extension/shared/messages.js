@@ -12,7 +12,11 @@
    * @enum {string}
    */
   const MSG = Object.freeze({
-    /** cs→bg `{text}`: analyse text; reply `{ok, analysis, analyzeMs, initMs, workerMs}` or `{ok: false, error}`. */
+    /**
+     * cs→bg `{text}`: analyse text; reply `{ok, analysis, analyzeMs, initMs, workerMs, settings}` or
+     * `{ok: false, error}`. `settings` is the stored value under `settings` (null when none), absent
+     * when the worker could not read it.
+     */
     ANALYZE: 'cs-bg-analyze',
     /** cs→bg `{status, count}`: the tab's state changed (drives the badge). */
     STATUS: 'cs-bg-status',

@@ -10,7 +10,8 @@
   /**
    * @typedef {object} Timings milliseconds
    * @property {number} extract taking the page text
-   * @property {number} find the part of extract spent finding the article
+   * @property {number} find the part of extract spent finding the article (a guess, see textmap.guessArticleRoots)
+   * @property {number} confirm confirming the guessed article once its text is sent (part of roundtrip)
    * @property {number} analyze inside wasm
    * @property {number} init waiting for the analyser to load (0 once it is warm)
    * @property {number} worker time the request spent in the worker (includes init and analyze)
@@ -101,6 +102,32 @@
       doc.addEventListener('mouseleave', onLeave, { passive: true });
     };
 
+    /**
+     * Roots known for sure, in the shape of textmap.guessArticleRoots's answer.
+     * @param {Element[]} roots
+     * @returns {{roots: Element[], sure: boolean, confirm: () => Element[]}}
+     */
+    const sure = (roots) => ({ roots, sure: true, confirm: () => roots });
+
+    /**
+     * Tells whether a text can be analysed: not cut short, not above maxLength.
+     * @param {{text: string, truncated: boolean}} taken what extractText returned
+     * @returns {boolean}
+     */
+    const fits = (taken) => !taken.truncated && taken.text.length <= maxLength;
+
+    /**
+     * Asks for the analysis of a text (at once: the request has left when this returns), or
+     * answers with the last one when the text is unchanged.
+     * @param {string} text
+     * @returns {Promise<{analysis: any, analyzeMs: number, initMs: number, workerMs: number, cached: boolean}>}
+     */
+    const analysisOf = async (text) => {
+      if (text === lastText && lastAnalysis) return { analysis: lastAnalysis, analyzeMs: 0, initMs: 0, workerMs: 0, cached: true };
+      const reply = await analyze(text);
+      return { analysis: reply.analysis, analyzeMs: reply.analyzeMs, initMs: reply.initMs ?? 0, workerMs: reply.workerMs ?? reply.analyzeMs, cached: false };
+    };
+
     const controller = {
       /** @returns {any} the painted model, or null */
       get model() {
@@ -130,47 +157,62 @@
        */
       async run(hooks = {}) {
         const gen = ++generation;
+        /** @type {RunResult} */
+        const stale = { status: 'stale', textLength: 0, error: null, timings: null };
         const t0 = performance.now();
-        const roots = options.roots ? options.roots() : textmap.findArticleRoots(doc);
+        // The article is guessed without the page-wide search, and the guess's text sent to be
+        // analysed at once; the search then confirms the guess while the analysis runs (on a
+        // news page it does; else the right text is analysed instead).
+        const guess = options.roots ? sure(options.roots()) : textmap.guessArticleRoots(doc);
         const found = performance.now();
-        const next = await textmap.extractText(roots, { maxLength, shouldStop: () => gen !== generation });
-        if (gen !== generation) return { status: 'stale', textLength: 0, error: null, timings: null };
+        let next = await textmap.extractText(guess.roots, { maxLength, shouldStop: () => gen !== generation });
+        if (gen !== generation) return stale;
         const t1 = performance.now();
-        if (next.truncated || next.text.length > maxLength) {
+        let reply = fits(next) ? analysisOf(next.text) : null;
+        const sent = performance.now();
+        if (!guess.sure) {
+          const roots = guess.confirm();
+          if (roots.length !== guess.roots.length || roots.some((root, i) => root !== guess.roots[i])) {
+            // The guess's analysis is wanted only if the right text is the same, its failure never.
+            reply?.catch(() => {});
+            const guessed = next.text;
+            next = await textmap.extractText(roots, { maxLength, shouldStop: () => gen !== generation });
+            if (gen !== generation) return stale;
+            if (next.text !== guessed) reply = fits(next) ? analysisOf(next.text) : null;
+          }
+        }
+        const confirmed = performance.now();
+        if (!reply) {
           controller.clear();
           return { status: 'too-large', textLength: next.text.length, error: null, timings: null };
         }
-        let analysis = lastAnalysis;
-        let analyzeMs = 0;
-        let initMs = 0;
-        let workerMs = 0;
-        if (next.text !== lastText || !analysis) {
-          try {
-            const reply = await analyze(next.text);
-            analysis = reply.analysis;
-            analyzeMs = reply.analyzeMs;
-            initMs = reply.initMs ?? 0;
-            workerMs = reply.workerMs ?? analyzeMs;
-          } catch (error) {
-            if (gen !== generation) return { status: 'stale', textLength: 0, error: null, timings: null };
-            controller.clear();
-            return { status: 'error', textLength: next.text.length, error: ns.errors.errorMessage(error), timings: null };
-          }
-          if (gen !== generation) return { status: 'stale', textLength: 0, error: null, timings: null };
+        let result;
+        try {
+          result = await reply;
+        } catch (error) {
+          if (gen !== generation) return stale;
+          controller.clear();
+          return { status: 'error', textLength: next.text.length, error: ns.errors.errorMessage(error), timings: null };
+        }
+        if (gen !== generation) return stale;
+        if (!result.cached) {
           lastText = next.text;
-          lastAnalysis = analysis;
+          lastAnalysis = result.analysis;
         }
         const replied = performance.now();
-        if (hooks.gate && !(await hooks.gate)) return { status: 'stale', textLength: 0, error: null, timings: null };
-        if (gen !== generation) return { status: 'stale', textLength: 0, error: null, timings: null };
+        if (hooks.gate && !(await hooks.gate)) return stale;
+        if (gen !== generation) return stale;
         const t2 = performance.now();
+        const analysis = result.analysis;
         if (model && map && analysis === lastPainted && sameNodes(map, next)) {
           // Same text in the same nodes (the page changed elsewhere): what is painted still holds.
           return {
             status: 'done',
             textLength: next.text.length,
             error: null,
-            timings: { extract: t1 - t0, find: found - t0, analyze: 0, init: 0, worker: 0, gate: t2 - replied, roundtrip: t2 - t1, paint: 0 },
+            timings: {
+              extract: t1 - t0, find: found - t0, confirm: confirmed - sent, analyze: 0, init: 0, worker: 0, gate: t2 - replied, roundtrip: t2 - t1, paint: 0,
+            },
           };
         }
         lastPainted = analysis;
@@ -198,7 +240,15 @@
           textLength: next.text.length,
           error: null,
           timings: {
-            extract: t1 - t0, find: found - t0, analyze: analyzeMs, init: initMs, worker: workerMs, gate: t2 - replied, roundtrip: t2 - t1, paint: t3 - t2,
+            extract: t1 - t0,
+            find: found - t0,
+            confirm: confirmed - sent,
+            analyze: result.analyzeMs,
+            init: result.initMs,
+            worker: result.workerMs,
+            gate: t2 - replied,
+            roundtrip: t2 - t1,
+            paint: t3 - t2,
           },
         };
       },

@@ -130,7 +130,9 @@
     };
     for (const p of body.querySelectorAll('p, div, td, pre')) {
       // A container of blocks is scored through its children; one with scripts would count code as text.
-      if (p.tagName !== 'P' && p.firstElementChild && p.querySelector('p, div, table, ul, ol, section, article, script, style')) continue;
+      // (childElementCount, not firstElementChild: this runs for hundreds of elements, and handing
+      // script an element it does not keep still costs a wrapper object for it.)
+      if (p.tagName !== 'P' && p.childElementCount > 0 && p.querySelector('p, div, table, ul, ol, section, article, script, style')) continue;
       const { len, commas } = measure(p);
       if (len < 40) continue;
       // After the length test: most candidates are short, and this walks up to the root.
@@ -170,12 +172,108 @@
    * @returns {Element[]} roots in document order, never empty when the document has a body
    */
   function findArticleRoots(doc) {
-    measures = new Map();
+    return measuring(new Map(), () => findRoots(doc));
+  }
+
+  /**
+   * Guesses what findArticleRoots will answer without its page-wide step, the scoring of every
+   * block of paragraphs (densest), which takes milliseconds on a news page. The articleBody
+   * elements need no more (`sure`); else the <article> or <main> with most paragraph text, or
+   * the <article> inside it that holds most of that text, is the answer on news pages, but only
+   * the full search can tell (not `sure`): `confirm` finishes it from where the guess stopped,
+   * on the page as it is then, with the paragraph text the guess measured. The guess's text can
+   * be sent for analysis before it is confirmed.
+   * @param {Document} doc
+   * @returns {{roots: Element[], sure: boolean, confirm: () => Element[]}} confirm: what
+   *   findArticleRoots answers
+   */
+  function guessArticleRoots(doc) {
+    /** @type {Map<Element, {len: number, commas: number}>} */
+    const taken = new Map();
+    return measuring(taken, () => {
+      const body = doc.body;
+      if (!body) return { roots: [], sure: true, confirm: () => [] };
+      const bodies = articleBodies(doc);
+      if (bodies) return { roots: bodies, sure: true, confirm: () => bodies };
+      const largest = largestArticle(doc);
+      const confirm = () => measuring(taken, () => aroundLargest(body, largest));
+      if (!largest.best || largest.bestText < 500) {
+        const roots = aroundLargest(body, largest);
+        return { roots, sure: true, confirm: () => roots };
+      }
+      const { best, bestText, measured } = largest;
+      let inner = null;
+      let innerText = 0;
+      for (const [el, n] of measured) {
+        // Ties go to the later one in document order: the inner of two nested <article>s.
+        if (el !== best && el.tagName === 'ARTICLE' && n >= innerText && best.contains(el)) {
+          inner = el;
+          innerText = n;
+        }
+      }
+      return { roots: [inner && innerText >= bestText * 0.6 ? inner : best], sure: false, confirm };
+    });
+  }
+
+  /**
+   * Runs a search with the given text measures (see measure), kept for its duration.
+   * @template T
+   * @param {Map<Element, {len: number, commas: number}>} kept
+   * @param {() => T} search
+   * @returns {T}
+   */
+  function measuring(kept, search) {
+    measures = kept;
     try {
-      return findRoots(doc);
+      return search();
     } finally {
       measures = null;
     }
+  }
+
+  /**
+   * The outermost [itemprop=articleBody] elements, when they hold enough paragraph text (one
+   * alone is widened to its <article>); else null.
+   * @param {Document} doc
+   * @returns {Element[]|null}
+   */
+  function articleBodies(doc) {
+    const bodies = [...doc.querySelectorAll('[itemprop="articleBody"]')]
+      .filter((el, _i, all) => el.tagName !== 'META' && !all.some((other) => other !== el && other.contains(el)));
+    if (bodies.length > 0 && bodies.reduce((n, el) => n + paragraphText(el), 0) >= 200) {
+      return bodies.length === 1 ? [widenToArticle(bodies[0])] : bodies;
+    }
+    return null;
+  }
+
+  /**
+   * @typedef {object} Largest
+   * @property {Element|null} best the <article>, <main> or [role=main] holding most paragraph
+   *   text (the first of equals)
+   * @property {number} bestText its paragraph text
+   * @property {Array<[Element, number]>} measured every such element with its paragraph text, in
+   *   document order
+   */
+
+  /**
+   * Measures the <article>, <main> and [role=main] elements.
+   * @param {Document} doc
+   * @returns {Largest}
+   */
+  function largestArticle(doc) {
+    let best = null;
+    let bestText = 0;
+    /** @type {Array<[Element, number]>} */
+    const measured = [];
+    for (const el of doc.querySelectorAll('article, main, [role="main"]')) {
+      const n = paragraphText(el);
+      measured.push([el, n]);
+      if (n > bestText) {
+        best = el;
+        bestText = n;
+      }
+    }
+    return { best, bestText, measured };
   }
 
   /**
@@ -186,20 +284,20 @@
   function findRoots(doc) {
     const body = doc.body;
     if (!body) return [];
-    const bodies = [...doc.querySelectorAll('[itemprop="articleBody"]')]
-      .filter((el, _i, all) => el.tagName !== 'META' && !all.some((other) => other !== el && other.contains(el)));
-    if (bodies.length > 0 && bodies.reduce((n, el) => n + paragraphText(el), 0) >= 200) {
-      return bodies.length === 1 ? [widenToArticle(bodies[0])] : bodies;
-    }
-    let best = null;
-    let bestText = 0;
-    for (const el of doc.querySelectorAll('article, main, [role="main"]')) {
-      const n = paragraphText(el);
-      if (n > bestText) {
-        best = el;
-        bestText = n;
-      }
-    }
+    return articleBodies(doc) ?? aroundLargest(body, largestArticle(doc));
+  }
+
+  /**
+   * The end of the search, without articleBody elements: the largest article, unless the densest
+   * block of paragraphs lies outside it and holds more, or an <article> inside it around that
+   * block holds most of its text; else that block; else <body>.
+   * @param {HTMLElement} body
+   * @param {Largest} largest
+   * @returns {Element[]}
+   */
+  function aroundLargest(body, largest) {
+    let best = largest.best;
+    const bestText = largest.bestText;
     const dense = densest(body);
     if (best && dense && !best.contains(dense) && paragraphText(dense) > bestText) best = null;
     if (best && bestText >= 500) {
@@ -220,14 +318,16 @@
    * @returns {boolean}
    */
   function looksLikeArticle(doc) {
+    // og:type first: one <meta> near the top of <head>, where JSON-LD means reading every script
+    // of that type in the document (and is tried only when og:type does not say article).
+    const og = doc.querySelector('meta[property="og:type"]');
+    if (/^article$/i.test(og?.getAttribute('content')?.trim() ?? '')) return true;
     for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
       // Types are matched in the raw JSON: pages often ship JSON-LD that does not parse.
       if (/"@type"\s*:\s*(?:\[[^\]]*)?"(?:News|Reportage|Analysis|Opinion|Review|Background)?Article"|"(?:Live)?BlogPosting"/.test(script.textContent ?? '')) {
         return true;
       }
     }
-    const og = doc.querySelector('meta[property="og:type"]');
-    if (/^article$/i.test(og?.getAttribute('content')?.trim() ?? '')) return true;
     for (const article of doc.querySelectorAll('article')) {
       if (paragraphText(article) >= 1000) return true;
     }
@@ -451,5 +551,5 @@
     return range;
   }
 
-  ns.textmap = Object.freeze({ findArticleRoots, looksLikeArticle, extractText, rangeFor, isFurniture, densest, paragraphText });
+  ns.textmap = Object.freeze({ findArticleRoots, guessArticleRoots, looksLikeArticle, extractText, rangeFor, isFurniture, densest, paragraphText });
 })(globalThis.quotelight ??= {});

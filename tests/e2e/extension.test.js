@@ -264,6 +264,22 @@ test('a single-page site that swaps the article: the new story is highlighted, t
   await page.close();
 });
 
+test('a story outside <main>, whose <article> holds teasers: the story is highlighted, the teasers are not', async () => {
+  // The article guessed first (the <article> in <main>) is not the one the full search finds:
+  // the guess's analysis must give way to the story's.
+  const { page, errors, status } = await open('story-outside-main.html');
+  assert.equal(status, 'done');
+  const state = await getState(ctx.browser.worker, page);
+  assert.equal(lastToken(speakerOf(state, quoteWith(state, 'we changed our minds')) ?? ''), lastToken('Ingrid Solberg'));
+  assert.equal(lastToken(speakerOf(state, quoteWith(state, 'A frozen fare is not a cheap fare')) ?? ''), lastToken('Aisha Rahman'));
+  assert.equal(quoteWith(state, 'Bring a coat'), undefined, 'nothing painted in the teasers');
+  const painted = Object.values(await highlights(page)).flat().join('\n');
+  assert.match(painted, /we changed our minds/);
+  assert.doesNotMatch(painted, /Bring a coat/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('works on a page whose CSP forbids wasm (analysis runs in the worker)', async () => {
   const { page, errors, status } = await open('strict-csp.html');
   assert.equal(status, 'done');

@@ -81,7 +81,7 @@ for (const [build, run] of runs) {
     const fp = list.map((t) => t?.firstPaint);
     all.push(median(fp));
     console.log(`${slug}: first paint median ${median(fp).toFixed(1)} ms (runs: ${fp.map((x) => x?.toFixed(0)).join(' ')})`);
-    const keys = ['extract', 'find', 'analyze', 'init', 'worker', 'gate', 'roundtrip', 'paint'];
+    const keys = ['extract', 'find', 'confirm', 'analyze', 'init', 'worker', 'gate', 'roundtrip', 'paint'];
     console.log(`  ${keys.map((k) => `${k} ${median(list.map((t) => t?.[k])).toFixed(1)}`).join(', ')}`);
     if (list[0]?.trace) {
       const steps = ORDER.map((k, i) => `${k} +${median(list.map((t) => (t?.trace?.[k] ?? NaN) - (i ? t?.trace?.[ORDER[i - 1]] ?? NaN : 0))).toFixed(1)}`);

@@ -99,6 +99,7 @@ describe('real news pages', { skip: slugs.length === 0 && 'no ../shared/eval/dev
         + `${auto ? 'ran by itself' : 'switched on'}; first paint ${t.firstPaint?.toFixed(1)} ms after content-script start; `
         + `extract ${t.extract.toFixed(1)} ms (finding the article ${t.find.toFixed(1)} ms), wasm analyze ${t.analyze.toFixed(2)} ms, `
         + `round trip ${t.roundtrip.toFixed(1)} ms (of which in the worker ${t.worker.toFixed(1)} ms, waiting for the wasm to load ${t.init.toFixed(1)} ms, `
+        + `confirming the article meanwhile ${t.confirm?.toFixed(1)} ms, `
         + `waiting for the settings ${t.gate.toFixed(1)} ms), paint ${t.paint.toFixed(1)} ms; `
         + `longest task during the run ${longest.during.toFixed(0)} ms (page overall ${longest.overall.toFixed(0)} ms)`);
       for (const m of misses) console.log(`[figures]   ${slug} ${m}`);
