@@ -14,7 +14,7 @@
 
 use std::collections::VecDeque;
 
-use crate::types::{Document, QuoteSpan, Span, TokenKind};
+use crate::types::{fact, Document, QuoteSpan, Span, TokenKind};
 
 /// How many open marks a closer may look past; keeps pairing linear on
 /// pathological input such as thousands of unmatched marks.
@@ -160,11 +160,16 @@ pub fn find(doc: &Document) -> Vec<QuoteSpan> {
             let starts_paragraph = open.token == para.first_token;
             if next_opens_same || starts_paragraph {
                 let group = open.group.unwrap_or_else(|| new_group(&mut next_group));
+                // “Q, said Anna Berg, the mayor. — a closing mark forgotten
+                // before the attribution: the quotation ends at its comma.
+                let close = (!next_opens_same)
+                    .then(|| forgotten_close(doc, open.token, para.end_token))
+                    .flatten();
                 push_quote(
                     doc,
                     &mut out,
                     open.token,
-                    None,
+                    close,
                     p,
                     0,
                     group,
@@ -179,6 +184,23 @@ pub fn find(doc: &Document) -> Vec<QuoteSpan> {
     }
     out.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
     out
+}
+
+/// The comma after which an unclosed quotation's attribution stands
+/// (`, said X`, or `, X said` with X a name or a pronoun of up to three
+/// words), if there is one before the paragraph's end.
+fn forgotten_close(doc: &Document, open: usize, end: usize) -> Option<usize> {
+    (open + 2..end.saturating_sub(2)).find(|&c| {
+        doc.tok(c) == ","
+            && (doc.cue_lemma(c + 1).is_some()
+                || (c + 2..(c + 5).min(end)).any(|v| {
+                    doc.cue_lemma(v).is_some()
+                        && (c + 1..v).all(|k| {
+                            doc.has(k, fact::UPPER_FIRST)
+                                || matches!(doc.low(k), "he" | "she" | "they")
+                        })
+                }))
+    })
 }
 
 /// Returns a fresh group number.
@@ -464,6 +486,25 @@ mod tests {
         assert!(found.iter().all(|q| q.group == found[0].group));
         assert!(!found[0].continued && found[1].continued && found[2].continued);
         assert!(found[0].open_ended && !found[2].open_ended);
+    }
+
+    #[test]
+    fn forgotten_closing_mark_ends_before_the_attribution() {
+        assert_eq!(
+            quotes(
+                "“This opens and never closes, said Anna Berg, the mayor.\n\nThe council met.\n"
+            ),
+            vec!["This opens and never closes"]
+        );
+        assert_eq!(
+            quotes("“We tried everything, she said. Nothing worked.\n"),
+            vec!["We tried everything"]
+        );
+        // Continued in the next paragraph: no attribution to look for yet.
+        assert_eq!(
+            quotes("“We tried, she said, everything\n\n“and nothing worked.”\n").len(),
+            2
+        );
     }
 
     #[test]

@@ -713,6 +713,13 @@ fn stray_mark_stays_local() {
     assert_eq!(speaker_of(t, "We are fine").as_deref(), Some("Okafor"));
 }
 
+#[test]
+fn marks_around_no_word_quote_nothing() {
+    for t in ["“““", "He paused: “…”", "“—” was all she wrote.", "“ ”"] {
+        assert!(run(t).quotes.is_empty(), "{t}");
+    }
+}
+
 // --- Words that report nothing.
 
 #[test]
