@@ -93,8 +93,12 @@ pub fn find(
                 .rev()
                 .take_while(|p| p.cue.first_token >= sentence.first_token)
                 .find(|p| {
+                    // Neither an infinitive ("declined to comment") nor a verb
+                    // that reports nothing here ("The firm found new customers,
+                    // its owner said") bounds the claim.
                     let f = p.cue.first_token;
-                    !(f > 0 && doc.tok(f - 1).eq_ignore_ascii_case("to"))
+                    let infinitive = f > 0 && doc.tok(f - 1).eq_ignore_ascii_case("to");
+                    !(p.weak || infinitive)
                 })
                 .map_or(sentence.first_token, |p| {
                     let k = p.cue.end_token;
@@ -307,9 +311,14 @@ fn source_before_after_comma(doc: &Document, c: &CueMatch, first: usize) -> bool
     }
     let lex = lexicon();
     let mut k = c.cue.end_token;
+    // "…, Yahoo Finance reported earlier this year.": times after the cue.
     while k < doc.tokens.len() && is_word(doc, k) && {
         let l = doc.low(k);
-        lex.is(class::TEMPORAL, l) || (l.ends_with("ly") && l.len() > 3)
+        lex.is(class::TEMPORAL, l)
+            || (l.ends_with("ly") && l.len() > 3)
+            || matches!(l, "this" | "that" | "last" | "next")
+                && k + 1 < doc.tokens.len()
+                && doc.is(k + 1, class::TEMPORAL)
     } {
         k += 1;
     }
@@ -632,6 +641,35 @@ mod tests {
             one("Lena Marsh said the president would veto any bill that cut disaster funding.").0,
             "the president would veto any bill that cut disaster funding"
         );
+    }
+
+    #[test]
+    fn a_trailing_attribution_reports_whatever_its_verb() {
+        assert_eq!(
+            one("A blood test detected most cancers, researchers reported on Wednesday.").0,
+            "A blood test detected most cancers"
+        );
+        assert_eq!(
+            one("Prices rose sharply, the company reported earlier this year.").0,
+            "Prices rose sharply"
+        );
+        // A verb that reports nothing here does not cut the claim.
+        assert_eq!(
+            one("The firm found new customers, its owner said.").0,
+            "The firm found new customers"
+        );
+    }
+
+    #[test]
+    fn documents_named_after_according_to() {
+        assert_eq!(
+            claims("The design includes a courtyard, according to plans filed with the city."),
+            vec![(
+                "The design includes a courtyard".to_string(),
+                "plans".to_string()
+            )]
+        );
+        assert!(claims("The work went according to plans.").is_empty());
     }
 
     #[test]

@@ -146,11 +146,17 @@ pub fn find(doc: &Document, in_quote: &[bool]) -> Vec<CueMatch> {
             } else {
                 String::new()
             };
-            if !ACCORDING_TO_NOT_SPEECH.contains(&after.as_str())
-                && !ACCORDING_TO_NOT_SPEECH.contains(&after2.as_str())
-            {
+            // "according to plan" means as planned; "according to plans filed
+            // with the city" names documents that say something.
+            let qualified = |k: usize| {
+                k < n && doc.tokens[k].kind == TokenKind::Word && doc.low(k).ends_with("ed")
+            };
+            let as_planned = (ACCORDING_TO_NOT_SPEECH.contains(&after.as_str())
+                && !qualified(i + 3))
+                || (ACCORDING_TO_NOT_SPEECH.contains(&after2.as_str()) && !qualified(i + 4));
+            if !as_planned {
                 let end = stop_at(doc, i + 2, sentence.end_token, in_quote);
-                let source = np_after(doc, i + 2, end);
+                let source = np_after(doc, i + 2, end).or_else(|| documents_named(doc, i + 2, end));
                 out.push(CueMatch {
                     cue: cue(doc, i, i + 2, CueForm::AccordingTo),
                     lemma: "according to",
@@ -198,6 +204,9 @@ pub fn find(doc: &Document, in_quote: &[bool]) -> Vec<CueMatch> {
             in_quote,
             &out,
         );
+        // "…, researchers reported on Wednesday.": a trailing attribution
+        // reports whatever its verb.
+        let weak = weak && !closes_the_sentence_after_a_comma(doc, i, source.as_ref(), sentence);
         let via = via_near(
             doc,
             i + 1,
@@ -216,6 +225,61 @@ pub fn find(doc: &Document, in_quote: &[bool]) -> Vec<CueMatch> {
         i += 1;
     }
     out
+}
+
+/// "according to disclosures published with the paper", "according to plans
+/// filed with the city": documents as the source, named by the lower-case
+/// words before their participle or preposition.
+fn documents_named(doc: &Document, start: usize, end: usize) -> Option<Mention> {
+    let stop = (start..end.min(start + 5))
+        .find(|&k| {
+            doc.tokens[k].kind != TokenKind::Word
+                || doc.has(k, fact::UPPER_FIRST)
+                || doc.low(k).ends_with("ed")
+                || doc.is(k, class::PREPOSITION)
+        })
+        .unwrap_or(end.min(start + 5));
+    let head = doc.low(stop.checked_sub(1)?);
+    if stop == start || !head.ends_with('s') || doc.is(stop - 1, class::DETERMINER) {
+        return None;
+    }
+    let span = Span::new(doc.tokens[start].span.start, doc.tokens[stop - 1].span.end);
+    Some(Mention {
+        span,
+        form: crate::types::MentionForm::Nominal,
+        name: span.slice(doc.text).to_string(),
+        role: None,
+        affiliation: None,
+        speaker_type: crate::types::SpeakerType::Organization,
+        official: false,
+        gender: crate::types::Gender::Unknown,
+        indefinite: false,
+        is_source: false,
+        oblique: false,
+    })
+}
+
+/// True when the cue at `i` and its source stand after a comma at the end of
+/// their sentence, with at most a short time or place after the cue.
+fn closes_the_sentence_after_a_comma(
+    doc: &Document,
+    i: usize,
+    source: Option<&Mention>,
+    sentence: crate::types::Sentence,
+) -> bool {
+    let Some(m) = source else { return false };
+    let s = doc.token_at(m.span.start);
+    if !(s > sentence.first_token + 2 && s < i && doc.tok(s - 1) == ",") {
+        return false;
+    }
+    let rest = i + 1..sentence.end_token;
+    rest.len() <= 5
+        && rest.clone().all(|k| {
+            doc.tokens[k].kind != TokenKind::Mark
+                && doc.cue_lemma(k).is_none()
+                && !crate::mentions::is_clause_verb(doc, k)
+        })
+        && doc.tok(sentence.end_token - 1) == "."
 }
 
 /// "posted on X that …", "wrote on Facebook: …": a weak verb that introduces
