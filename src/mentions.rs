@@ -54,8 +54,9 @@ const SERVING_OFFICES: &[&str] = &["counterpart", "aide", "adviser", "advisor", 
 /// organisation, or an office of state ("Ethiopia's prime minister").
 fn is_public_body(affiliation: &str) -> bool {
     let lex = lexicon();
-    let lower = strip_possessive(affiliation).to_lowercase();
-    lex.is_country(strip_possessive(affiliation))
+    let bare = strip_possessive(affiliation);
+    let lower = bare.to_lowercase();
+    lex.is_country(bare)
         || lex.organizations.get(&lower).copied().unwrap_or(false)
         || lex.roles.get(&lower).copied().unwrap_or(false)
         || affiliation.split_whitespace().any(|w| {

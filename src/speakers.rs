@@ -453,12 +453,16 @@ fn absorb(e: &mut Entity, i: usize, m: &Mention, keys: &Keys) {
     }
 }
 
+/// True when `m`, a pronoun or an epithet such as "the Italian", may refer
+/// back to entity `e`: mentioned other than as an object, not too far back.
+fn may_refer_back_to(e: &Entity, m: &Mention) -> bool {
+    e.antecedent && m.span.start.saturating_sub(e.last_pos) <= PRONOUN_REACH
+}
+
 fn find_entity(index: &Index, m: &Mention, keys: &Keys) -> Option<usize> {
     match m.form {
         MentionForm::Pronoun => {
-            let within = |e: &Entity| {
-                e.antecedent && m.span.start.saturating_sub(e.last_pos) <= PRONOUN_REACH
-            };
+            let within = |e: &Entity| may_refer_back_to(e, m);
             match m.speaker_type {
                 SpeakerType::Person => index.latest(index.recent(), |e| {
                     within(e)
@@ -535,8 +539,7 @@ fn find_entity(index: &Index, m: &Mention, keys: &Keys) -> Option<usize> {
                     .is_some_and(|w| lexicon().country_of(w).is_some());
             let by_nationality = || {
                 index.latest(index.recent(), |e| {
-                    e.antecedent
-                        && m.span.start.saturating_sub(e.last_pos) <= PRONOUN_REACH
+                    may_refer_back_to(e, m)
                         && e.speaker_type == SpeakerType::Person
                         && (e.affiliation.is_none() || e.affiliation == m.affiliation)
                         && m.role.as_deref().is_none_or(|r| {
