@@ -105,10 +105,6 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         if !options.include_non_speech && matches!(a.kind, Kind::Scare | Kind::Title) {
             continue;
         }
-        // Marks around no word (“…”, “—”, a run of marks) quote nothing.
-        if !a.quote.inner.slice(text).chars().any(char::is_alphanumeric) {
-            continue;
-        }
         let mention = roots[i];
         let direct_mention = match a.source {
             Source::Mention(m) => Some(m),

@@ -228,7 +228,8 @@ fn push_quote(
     };
     let inner_start = doc.tokens[open].span.end;
     let inner = trim(doc.text, Span::new(inner_start, inner_end));
-    if inner.is_empty() {
+    // Marks around no word (“…”, “—”, a run of marks) quote nothing.
+    if !inner.slice(doc.text).chars().any(char::is_alphanumeric) {
         return;
     }
     out.push(QuoteSpan {
