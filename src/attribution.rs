@@ -146,12 +146,11 @@ pub fn attribute(
             via: None,
             rule: None,
         };
+        // “The pitch was ‘every warehouse will need this,’ and …”: words quoted
+        // inside a quotation are its speaker's words, reported with it; on
+        // their own they are only marked words, never a second quotation
+        // that nobody said.
         if q.depth > 0 {
-            a.kind = if doc.words(q.inner) >= 6 {
-                Kind::Direct
-            } else {
-                Kind::Scare
-            };
             out.push(a);
             continue;
         }
@@ -242,7 +241,14 @@ pub fn attribute(
                 && (!naming_verb(k) || title_case || k > 0 && doc.is(k - 1, class::TITLE_CUE))
         });
         let scare_context = before.clone().any(|k| doc.is(k, class::SCARE_CUE))
-            || (before.len() >= 2 && doc.low(open - 2) == "known" && doc.low(open - 1) == "as");
+            || (before.len() >= 2 && doc.low(open - 2) == "known" && doc.low(open - 1) == "as")
+            // "called the minister’s response “…”", "BND calls rivals ‘…’"
+            // (what people at large "call" a thing is its nickname, and
+            // counts only right before).
+            || naming_source(doc, open, sentence.first_token, in_quote).is_some_and(|(m, cue)| {
+                cue.slice(doc.text).ends_with("ed")
+                    || m.form == MentionForm::OrgName
+            });
         let first_person = (open..close).any(|k| doc.is(k, class::FIRST_PERSON));
         let capital_start = inner
             .chars()
@@ -310,7 +316,13 @@ pub fn attribute(
             let whole_sentence_before_cue = starts_sentence
                 && a.cue.is_some_and(|c| c.start >= q.span.end)
                 && inner.trim_end().ends_with([',', '!', '?', '.', '…']);
+            // He said: “Nobody shouted.”: likewise a sentence, however short,
+            // after the colon or verb that introduces it.
+            let whole_sentence_after_cue = capital_start
+                && (prev_tok == Some(":") || prev_tok.is_some_and(|t| lex.cue_lemma(t).is_some()))
+                && inner.trim_end().ends_with(['!', '?', '.', '…']);
             if whole_sentence_before_cue
+                || whole_sentence_after_cue
                 || (starts_sentence || introduced && capital_start || continues_direct)
                     && n_words >= 3
             {
@@ -756,24 +768,34 @@ fn naming_source(
     first: usize,
     in_quote: &[bool],
 ) -> Option<(Mention, Span)> {
-    let verb = (open.saturating_sub(4).max(first)..open).rev().find(|&k| {
-        matches!(
-            doc.low(k),
-            "called"
-                | "calls"
-                | "call"
-                | "dubbed"
-                | "dubs"
-                | "termed"
-                | "labelled"
-                | "labeled"
-                | "branded"
-        )
-    })?;
+    let verb = naming_verb_before(doc, open, first)?;
     let lb = crate::cues::clause_start(doc, verb, first, in_quote);
     let mut m = crate::mentions::subject_before(doc, verb, lb)?;
     m.is_source = true;
     Some((m, doc.tokens[verb].span))
+}
+
+/// The naming verb ("called", "dubbed", "branded") before the quotation
+/// opening at token `open`, across its object: a short phrase ("the
+/// minister’s response") that punctuation ends.
+fn naming_verb_before(doc: &Document, open: usize, first: usize) -> Option<usize> {
+    (open.saturating_sub(8).max(first)..open)
+        .rev()
+        .take_while(|&k| !matches!(doc.tok(k), "," | ";" | ":" | "." | "(" | ")"))
+        .find(|&k| {
+            matches!(
+                doc.low(k),
+                "called"
+                    | "calls"
+                    | "call"
+                    | "dubbed"
+                    | "dubs"
+                    | "termed"
+                    | "labelled"
+                    | "labeled"
+                    | "branded"
+            )
+        })
 }
 
 /// Lower-cased words without punctuation, for comparing quoted words (the

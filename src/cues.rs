@@ -371,7 +371,12 @@ fn is_verb_use(
             return false;
         }
         // "the said property", "a claim", "the report": a determiner makes it a noun.
-        if lex.is(class::DETERMINER, p) && !matches!(p, "that" | "both" | "each" | "all") {
+        // ("One said", "another added": one of those just mentioned.)
+        let one_of_them = matches!(p, "one" | "another") && form != lemma;
+        if lex.is(class::DETERMINER, p)
+            && !matches!(p, "that" | "both" | "each" | "all")
+            && !one_of_them
+        {
             return false;
         }
         if p == "to" && matches!(form, "said") {
@@ -581,7 +586,11 @@ fn source_of(
         return (Some(m), false);
     }
     if prev.is_some_and(|p| p == ",") {
-        return (np_after(doc, i + 1, stop), true);
+        // "One, who asked not to be named, said the party was …": a noun
+        // phrase followed by its verb is the subject of what was said.
+        let after = np_after(doc, i + 1, stop)
+            .filter(|m| !crate::mentions::is_finite_auxiliary(doc, doc.token_at(m.span.end)));
+        return (after, true);
     }
     (None, false)
 }

@@ -100,6 +100,12 @@ pub fn is_clause_verb(doc: &Document, k: usize) -> bool {
         && (VERBS_OF_CLAUSES.contains(&lower(doc, k)) || lower(doc, k).ends_with("ed"))
 }
 
+/// True when token `k` is a lower-case form of "be", "have" or "do" or a
+/// modal: a noun phrase right before it is a clause's subject.
+pub fn is_finite_auxiliary(doc: &Document, k: usize) -> bool {
+    is_word(doc, k) && !upper_first(doc, k) && VERBS_OF_CLAUSES.contains(&lower(doc, k))
+}
+
 /// Returns `s` without its possessive endings ("Labour’s" → "Labour").
 pub fn strip_possessive(mut s: &str) -> &str {
     while let Some(rest) = s.strip_suffix("’s") {
@@ -308,8 +314,38 @@ pub fn parse_np(doc: &Document, a: usize, b: usize) -> Option<Mention> {
             "i" | "we" | "you" | "this" | "that" | "there" | "which" | "who" | "what" => {
                 return None
             }
+            // "Several senators said … One, who asked not to be named, said":
+            // one of them, unnamed.
+            "one" | "another" => {
+                return Some(Mention {
+                    form: MentionForm::Nominal,
+                    speaker_type: SpeakerType::Anonymous,
+                    gender: Gender::Unknown,
+                    indefinite: true,
+                    ..pronoun(Gender::Unknown, SpeakerType::Anonymous)?
+                })
+            }
             _ => {}
         }
+    }
+    // "the 61-year-old": a person known by their age, named earlier.
+    if doc.low(a) == "the" && {
+        let age = Span::new(doc.tokens[a + 1.min(b - a - 1)].span.start, span.end).slice(doc.text);
+        b - a > 1 && age.starts_with(|c: char| c.is_ascii_digit()) && age.ends_with("year-old")
+    } {
+        return Some(Mention {
+            span,
+            form: MentionForm::Nominal,
+            name: span.slice(doc.text).to_string(),
+            role: None,
+            affiliation: None,
+            speaker_type: SpeakerType::Person,
+            official: false,
+            gender: Gender::Unknown,
+            indefinite: false,
+            is_source: false,
+            oblique: false,
+        });
     }
     // The head ends at a relative pronoun or a participle clause.
     let mut head_end = b;
@@ -1212,7 +1248,8 @@ pub fn np_after(doc: &Document, start: usize, ub: usize) -> Option<Mention> {
                 || l == "before"
                 || l == "to"
                 || l == "last"
-                || doc.cue_lemma(k).is_some())
+                || doc.cue_lemma(k).is_some()
+                || is_finite_auxiliary(doc, k))
         {
             break;
         }

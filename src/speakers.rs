@@ -550,6 +550,12 @@ fn find_entity(index: &Index, m: &Mention, keys: &Keys) -> Option<usize> {
             if nationality_led && m.role.is_none() {
                 return by_nationality();
             }
+            // "the 61-year-old said": likewise the latest person.
+            if m.role.is_none() && m.name.ends_with("year-old") {
+                return index.latest(index.recent(), |e| {
+                    may_refer_back_to(e, m) && e.speaker_type == SpeakerType::Person
+                });
+            }
             if let Some(head) = m.role.as_deref() {
                 if m.speaker_type == SpeakerType::Person {
                     // "the diplomat" after "a senior Western diplomat, who spoke

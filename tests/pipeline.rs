@@ -672,6 +672,64 @@ fn nested_quotation_is_its_own_span() {
 }
 
 #[test]
+fn a_long_nested_quotation_is_part_of_its_speakers_words() {
+    // Not a second quotation that nobody said.
+    let t = "“The pitch was ‘every warehouse in America will need this,’ and it turns out they don’t,” said Joan Whit, an analyst.";
+    let w = who(t);
+    assert_eq!(w.len(), 2, "{w:?}");
+    assert_eq!(
+        (w[0].0, w[0].2.as_deref()),
+        (Kind::Direct, Some("Joan Whit"))
+    );
+    assert_eq!((w[1].0, w[1].2.as_deref()), (Kind::Scare, None));
+}
+
+#[test]
+fn one_of_a_group_mentioned_before_speaks() {
+    let t = "Several senators said the bill had little chance. One, who asked not to be named, said the party was “negotiating with itself.”";
+    assert_eq!(
+        speaker_of(t, "negotiating with itself.").as_deref(),
+        Some("One")
+    );
+    let t = "Two aides described the meeting. Another said: “Nobody shouted.”";
+    assert_eq!(speaker_of(t, "Nobody shouted.").as_deref(), Some("Another"));
+    assert_eq!(kind_of(t, "Nobody shouted."), Kind::Direct);
+}
+
+#[test]
+fn a_noun_phrase_before_its_verb_after_the_cue_is_not_the_speaker() {
+    // "said the party was …": the party is what the claim is about.
+    let t = "Asked about it, said the party was “negotiating with itself” on the bill.";
+    assert_ne!(
+        speaker_of(t, "negotiating with itself").as_deref(),
+        Some("the party")
+    );
+}
+
+#[test]
+fn naming_verb_reaches_across_its_object() {
+    let t = "Nadia Haddad, a spokesperson for the campaign group Blue Margin, called the minister’s response “a shrug dressed up as a review”.";
+    assert_eq!(
+        speaker_of(t, "a shrug dressed up as a review").as_deref(),
+        Some("Nadia Haddad")
+    );
+    assert_eq!(kind_of(t, "a shrug dressed up as a review"), Kind::Partial);
+    // What people at large "call" a thing is its nickname.
+    let t = "Older staff still call that dispute “the long winter”.";
+    assert_eq!(kind_of(t, "the long winter"), Kind::Scare);
+}
+
+#[test]
+fn a_person_known_by_their_age_speaks() {
+    let t = "Meena Rao left the chamber early. The 61-year-old said the party would return on Friday “with amendments, not slogans”.";
+    assert_eq!(kind_of(t, "with amendments, not slogans"), Kind::Partial);
+    assert_eq!(
+        speaker_of(t, "with amendments, not slogans").as_deref(),
+        Some("Meena Rao")
+    );
+}
+
+#[test]
 fn british_single_mark_headline() {
     let t = "China says it will work with Russia to promote ‘real democracy’";
     assert_eq!(kind_of(t, "real democracy"), Kind::Partial);
