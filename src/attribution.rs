@@ -247,6 +247,7 @@ pub fn attribute(
             // counts only right before).
             || naming_source(doc, open, sentence.first_token, in_quote).is_some_and(|(m, cue)| {
                 cue.slice(doc.text).ends_with("ed")
+                    || cue.slice(doc.text).ends_with("ing")
                     || m.form == MentionForm::OrgName
             });
         let first_person = (open..close).any(|k| doc.is(k, class::FIRST_PERSON));
@@ -277,8 +278,16 @@ pub fn attribute(
             && doc.is(open - 1, class::TITLE_CUE)
             && doc.low(open - 1).ends_with("ed")
             && !naming_verb(open - 1);
+        // "The paper, “Heatwave-driven carbon loss …”, appeared": a work's
+        // name set beside it, however long.
+        let beside_a_work = open >= sentence.first_token + 2
+            && doc.tok(open - 1) == ","
+            && doc.is(open - 2, class::TITLE_CUE)
+            && !doc.low(open - 2).ends_with("ed")
+            && doc.cue_lemma(open - 2).is_none();
         a.kind = if reads_after
             || named_right_before
+            || (a.rule.is_none() && beside_a_work)
             || (a.rule.is_none() && title_context && (title_case || n_words <= 8))
             || (title_case && n_words >= 2 && (title_context || !standalone || a.rule.is_none()))
         {
@@ -296,8 +305,12 @@ pub fn attribute(
                     && !title_case
             };
             match naming_source(doc, open, sentence.first_token, in_quote) {
+                // "… said it would cut jobs, a move its chief executive called
+                // “painful”": a naming verb between the cue and the quotation
+                // has the last word.
                 Some((m, cue))
-                    if (n_words >= 3 || verdict_of_named(&m, cue)) && a.rule.is_none() =>
+                    if (n_words >= 3 || verdict_of_named(&m, cue))
+                        && (a.rule.is_none() || a.cue.is_some_and(|c| c.end <= cue.start)) =>
                 {
                     mentions.push(m);
                     a.source = Source::Mention(mentions.len() - 1);
@@ -330,7 +343,20 @@ pub fn attribute(
             } else {
                 Kind::Partial
             }
-        } else if starts_sentence && n_words >= 3 && ends_sentence {
+        } else if starts_sentence && n_words >= 3 && ends_sentence
+            || standalone
+                && capital_start
+                && inner.trim_end().ends_with(['!', '?', '.', '…'])
+                && out.last().is_some_and(|p: &Attributed| {
+                    // “…,” Bell said. “It held.”: a short sentence of its own after
+                    // a quotation of the same paragraph speaks on.
+                    p.kind == Kind::Direct
+                        && p.quote.depth == 0
+                        && doc.sentences[doc.sentence_of_token[doc.token_at(p.quote.span.start)]]
+                            .paragraph
+                            == sentence.paragraph
+                })
+        {
             Kind::Direct
         } else if first_person || n_words >= 7 {
             Kind::Partial
@@ -769,8 +795,16 @@ fn naming_source(
     in_quote: &[bool],
 ) -> Option<(Mention, Span)> {
     let verb = naming_verb_before(doc, open, first)?;
-    let lb = crate::cues::clause_start(doc, verb, first, in_quote);
-    let mut m = crate::mentions::subject_before(doc, verb, lb)?;
+    let mut m = if doc.low(verb).ends_with("ing") {
+        // "The chamber welcomed the cut, calling it “…”": the sentence's subject.
+        if verb == first || doc.tok(verb - 1) != "," {
+            return None;
+        }
+        crate::cues::main_clause_subject(doc, first, verb)?
+    } else {
+        let lb = crate::cues::clause_start(doc, verb, first, in_quote);
+        crate::mentions::subject_before(doc, verb, lb)?
+    };
     m.is_source = true;
     Some((m, doc.tokens[verb].span))
 }
@@ -788,6 +822,7 @@ fn naming_verb_before(doc: &Document, open: usize, first: usize) -> Option<usize
                 "called"
                     | "calls"
                     | "call"
+                    | "calling"
                     | "dubbed"
                     | "dubs"
                     | "termed"
@@ -880,6 +915,21 @@ fn is_title_case(text: &str) -> bool {
     }
     let ws = &words[..n];
     if ws.len() < 2 {
+        return false;
+    }
+    // ‘I WAS RUSHING TO MY NAN’: a tabloid's capitals shout, they do not name.
+    if ws.len() >= 3 && !text.chars().any(char::is_lowercase) {
+        return false;
+    }
+    // “Dead? No. Resting,”: words capitalised because each opens a sentence.
+    if text.split_whitespace().rev().skip(1).any(|w| {
+        w.ends_with(['?', '!'])
+            || w.ends_with('.')
+                && !lexicon()
+                    .abbreviations
+                    .contains_key(w.trim_end_matches('.'))
+                && !lexicon().abbreviations.contains_key(w)
+    }) {
         return false;
     }
     let caps = ws

@@ -502,12 +502,23 @@ fn quoted_as_saying(
     if (i + 1..as_at).any(|k| in_quote[k]) {
         return None;
     }
-    let passive_aux = i > first
+    // "was quoted", "was later quoted", "has also been quoted".
+    let adverb = |k: usize| {
+        matches!(
+            doc.low(k),
+            "later" | "also" | "then" | "once" | "again" | "widely"
+        ) || doc.low(k).ends_with("ly") && !doc.has(k, fact::UPPER_FIRST)
+    };
+    let mut aux = i;
+    while aux > first + 1 && adverb(aux - 1) {
+        aux -= 1;
+    }
+    let passive_aux = aux > first
         && matches!(
-            doc.low(i - 1),
+            doc.low(aux - 1),
             "was" | "were" | "is" | "are" | "been" | "being"
         );
-    let start = if passive_aux { i - 1 } else { i };
+    let start = if passive_aux { aux - 1 } else { i };
     let cue_end = as_at + 2;
     let (source, via) = if passive_aux || i == first {
         // "X was quoted by Bloomberg as saying".
@@ -598,12 +609,30 @@ fn source_of(
 /// The subject of the sentence starting at `first`, read before its first
 /// verb (an auxiliary or a past form within the first words), when that verb
 /// comes before token `limit`.
-fn main_clause_subject(doc: &Document, first: usize, limit: usize) -> Option<Mention> {
-    let verb = (first + 1..limit.min(first + 10)).find(|&k| {
+pub fn main_clause_subject(doc: &Document, first: usize, limit: usize) -> Option<Mention> {
+    // "France’s foreign minister, Camille Descorvaux, struck a tone, saying":
+    // a lower-case word after the appositive's comma is the verb too.
+    let verb = (first + 1..limit.min(first + 16)).find(|&k| {
         is_verb_like(doc, k)
             || doc.tokens[k].kind == TokenKind::Word
                 && !doc.has(k, fact::UPPER_FIRST)
-                && doc.cue_lemma(k).is_some()
+                && (doc.cue_lemma(k).is_some()
+                    || doc.tok(k - 1) == ","
+                        && k > first + 2
+                        && !doc.is(
+                            k,
+                            class::DETERMINER
+                                | class::PREPOSITION
+                                | class::CONJUNCTION
+                                | class::SUBORDINATOR
+                                | class::PRONOUN_MALE
+                                | class::PRONOUN_FEMALE
+                                | class::PRONOUN_PLURAL
+                                | class::PRONOUN_NEUTER
+                                | class::PRONOUN_FIRST
+                                | class::TEMPORAL,
+                        )
+                        && !doc.low(k).ends_with("ly"))
     })?;
     subject_before(doc, verb, first)
 }

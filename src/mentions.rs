@@ -1051,6 +1051,11 @@ pub fn subject_before(doc: &Document, verb: usize, lb: usize) -> Option<Mention>
     } else {
         lb
     };
+    // "SOAP STAR’S SHAME: Kayla tells court": a colon ends what came before.
+    let lb = (lb..verb)
+        .rev()
+        .find(|&k| doc.tok(k) == ":")
+        .map_or(lb, |k| k + 1);
     let mut j = verb;
     // "has also said", "had then quoted", "once told".
     while j > lb && is_word(doc, j - 1) && {
@@ -1059,6 +1064,19 @@ pub fn subject_before(doc: &Document, verb: usize, lb: usize) -> Option<Mention>
             || (l.ends_with("ly") && l.len() > 3 && !is_capitalized(doc, j - 1))
     } {
         j -= 1;
+    }
+    // "The candidate on Tuesday said", "Ms Ortiz last week told": the time
+    // stands between the subject and its verb.
+    let mut t = j;
+    while t > lb + 1 && is_word(doc, t - 1) && doc.is(t - 1, class::TEMPORAL) {
+        t -= 1;
+    }
+    if t < j && t > lb + 1 && matches!(lower(doc, t - 1), "on" | "last" | "this" | "late" | "early")
+    {
+        t -= 1;
+    }
+    if t < j && t > lb && !matches!(doc.tok(t - 1), "," | "—" | "–") {
+        j = t;
     }
     if j <= lb {
         return None;
@@ -1079,6 +1097,19 @@ pub fn subject_before(doc: &Document, verb: usize, lb: usize) -> Option<Mention>
                 continue;
             }
             verb_seen |= k > a && is_clause_verb(doc, k);
+            // "a move its chief executive called": a relative clause without
+            // its pronoun starts at the possessive after the noun.
+            if k > a
+                && matches!(lower(doc, k), "its" | "their" | "his" | "her")
+                && is_word(doc, k - 1)
+                && !doc.is(
+                    k - 1,
+                    class::PREPOSITION | class::DETERMINER | class::CONJUNCTION | class::AUXILIARY,
+                )
+                && doc.cue_lemma(k - 1).is_none()
+            {
+                a = k;
+            }
             if matches!(
                 lower(doc, k),
                 "which"
@@ -1142,7 +1173,12 @@ pub fn subject_before(doc: &Document, verb: usize, lb: usize) -> Option<Mention>
             || doc.is(sa, class::DETERMINER)
             || role_at(doc, sa, sb).is_some()
             || matches!(first, "who" | "whose" | "which" | "whom")
-            || doc.tokens[sa].kind == TokenKind::Number;
+            || doc.tokens[sa].kind == TokenKind::Number
+            // "The head of the mission, former prime minister Aminata
+            // Kouyate-Diallo,", "The star’s fiancé, footballer Liam Okoro,".
+            || sb - sa <= 6
+                && is_capitalized(doc, sb - 1)
+                && parse_np(doc, sa, sb).is_some_and(|m| m.form == MentionForm::Name);
         if !appositive {
             break;
         }

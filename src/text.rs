@@ -186,6 +186,16 @@ pub fn dateline_end(doc: &Document, first: usize, end: usize) -> usize {
     if k == first {
         return first;
     }
+    // The country or state after the place: "KALEMO, Zambara (AFP) -".
+    if doc.tok(k - 1) == "," {
+        let mut j = k;
+        while j < end && j < k + 3 && doc.has(j, crate::types::fact::UPPER_FIRST) {
+            j += 1;
+        }
+        if j > k && j < end && matches!(doc.tok(j), "(" | "-" | "—" | "–") {
+            k = j;
+        }
+    }
     // The agency: "(Reuters)", "(AP)".
     if k < end && doc.tok(k) == "(" {
         match (k + 1..(k + 5).min(end)).find(|&j| doc.tok(j) == ")") {

@@ -730,6 +730,82 @@ fn a_person_known_by_their_age_speaks() {
 }
 
 #[test]
+fn a_work_named_beside_it_is_a_title_however_long() {
+    let t = "The paper, “Heatwave-driven carbon loss from subtropical seagrass meadows in a semi-enclosed sea”, appeared in a journal.";
+    assert_eq!(kind_of(t, "Heatwave-driven"), Kind::Title);
+}
+
+#[test]
+fn sentences_in_capitals_are_not_titles() {
+    assert_eq!(
+        kind_of("“Dead? No. Resting,” she said.", "Dead?"),
+        Kind::Direct
+    );
+    let t = "SOAP STAR’S SHAME: Kayla tells court ‘I WAS RUSHING TO MY NAN’";
+    assert_eq!(kind_of(t, "RUSHING"), Kind::Partial);
+    assert_eq!(speaker_of(t, "RUSHING").as_deref(), Some("Kayla"));
+    // An abbreviation is not a sentence's end.
+    assert_eq!(
+        kind_of(
+            "They watched “Mr. Smith Goes to Washington” again.",
+            "Smith"
+        ),
+        Kind::Title
+    );
+}
+
+#[test]
+fn later_quoted_by_a_medium_as_saying() {
+    let t = "Mr. Selvakumar was later quoted by The Deccan Ledger as saying: “Water is not a gift from Delhi.”";
+    assert_eq!(speaker_of(t, "Water is not").as_deref(), Some("Selvakumar"));
+}
+
+#[test]
+fn the_subject_of_a_participle_naming_verb_is_the_sentences() {
+    let t = "France’s foreign minister, Camille Descorvaux, struck a measured tone, saying she was “confident a landing zone exists”.";
+    assert_eq!(
+        speaker_of(t, "landing zone").as_deref(),
+        Some("Camille Descorvaux")
+    );
+    let t = "The chamber, in a statement, welcomed the tax cut, calling it “a long-overdue signal that the province is open”.";
+    assert_eq!(kind_of(t, "long-overdue"), Kind::Partial);
+    assert_eq!(
+        speaker_of(t, "long-overdue").as_deref(),
+        Some("The chamber")
+    );
+}
+
+#[test]
+fn a_time_between_subject_and_verb() {
+    let t = "KALEMO, Zambara (AFP) - Zambara’s main opposition candidate on Tuesday rejected the results, calling the count “a daylight robbery”.";
+    assert_eq!(kind_of(t, "daylight robbery"), Kind::Partial);
+    assert_eq!(
+        speaker_of(t, "daylight robbery").as_deref(),
+        Some("Zambara’s main opposition candidate")
+    );
+    let t = "Ms Ortiz last week told reporters the count was “a daylight robbery”.";
+    assert_eq!(speaker_of(t, "daylight robbery").as_deref(), Some("Ortiz"));
+}
+
+#[test]
+fn a_name_after_a_described_head_names_the_speaker() {
+    let t = "The head of the mission, former prime minister Aminata Kouyate-Diallo, urged “all actors to exercise restraint”.";
+    assert_eq!(
+        speaker_of(t, "restraint").as_deref(),
+        Some("Aminata Kouyate-Diallo")
+    );
+    let t = "The star’s fiancé, footballer Liam Okoro, 27, told a newspaper: “I’m proud of her for owning it.”";
+    assert_eq!(speaker_of(t, "proud of her").as_deref(), Some("Liam Okoro"));
+}
+
+#[test]
+fn a_short_sentence_after_a_quotation_speaks_on() {
+    let t = "“I didn’t think it would hold,” Bell said. “It held.”";
+    assert_eq!(kind_of(t, "It held."), Kind::Direct);
+    assert_eq!(speaker_of(t, "It held.").as_deref(), Some("Bell"));
+}
+
+#[test]
 fn british_single_mark_headline() {
     let t = "China says it will work with Russia to promote ‘real democracy’";
     assert_eq!(kind_of(t, "real democracy"), Kind::Partial);
