@@ -475,7 +475,21 @@ pub fn attribute(
                             },
                         )
                     });
-                if let Some(ci) = prev.or(next) {
+                // "“…”" ending its paragraph, then "So says Edith Marlowe, 71,":
+                // the next paragraph names who said it.
+                let so_says = || {
+                    let x = doc.sentences.get(s + 1)?;
+                    if x.paragraph != p + 1
+                        || x.end_token < x.first_token + 3
+                        || !matches!(doc.low(x.first_token), "so" | "thus")
+                    {
+                        return None;
+                    }
+                    (cue_at(x.first_token)..cue_at(x.first_token + 2)).find(|&ci| {
+                        cues[ci].cue.first_token == x.first_token + 1 && cues[ci].source.is_some()
+                    })
+                };
+                if let Some(ci) = prev.or(next).or_else(so_says) {
                     out[i].source = cue_mention[ci].map_or(Source::Nobody, Source::Mention);
                     out[i].cue = Some(cues[ci].cue.span);
                     out[i].rule = Some(Rule::Neighbour);
@@ -496,6 +510,12 @@ pub fn attribute(
                     }
                     (Some(j), _) => Some(Source::SameAs(j)),
                     (None, Some(ci)) => cue_mention[ci].map(Source::Mention),
+                    (None, None) if out[i].kind == Kind::Direct => {
+                        subject_of_paragraph_end(doc, p - 1).map(|m| {
+                            mentions.push(m);
+                            Source::Mention(mentions.len() - 1)
+                        })
+                    }
                     (None, None) => None,
                 };
                 if let Some(src) = src {
@@ -807,6 +827,26 @@ fn naming_source(
     };
     m.is_source = true;
     Some((m, doc.tokens[verb].span))
+}
+
+/// The person the last sentence of paragraph `p` is about, when it names
+/// them or calls them "he" or "she" ("He thinks about it for a long time."):
+/// in a feature, a quotation paragraph that says nothing of its speaker
+/// after a paragraph without speech is that person's.
+fn subject_of_paragraph_end(doc: &Document, p: usize) -> Option<Mention> {
+    let para = doc.paragraphs[p];
+    if para.end_token <= para.first_token {
+        return None;
+    }
+    let last = doc.sentences[doc.sentence_of_token[para.end_token - 1]];
+    let m = if matches!(doc.low(last.first_token), "he" | "she") {
+        parse_np(doc, last.first_token, last.first_token + 1)
+    } else {
+        crate::cues::main_clause_subject(doc, last.first_token, last.end_token)
+    }?;
+    (m.speaker_type == crate::types::SpeakerType::Person
+        && matches!(m.form, MentionForm::Pronoun | MentionForm::Name))
+    .then_some(m)
 }
 
 /// The naming verb ("called", "dubbed", "branded") before the quotation

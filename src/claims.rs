@@ -58,6 +58,12 @@ pub fn find(
             continue;
         }
         let sentence = doc.sentences[doc.sentence_of_token[first]];
+        // "So says Edith Marlowe": what she says came before, quoted.
+        if first == sentence.first_token + 1
+            && matches!(doc.low(sentence.first_token), "so" | "thus")
+        {
+            continue;
+        }
         // A headline (a first paragraph without a final stop) carries no claims.
         if sentence.paragraph == 0 && !ends_with_stop(doc.paragraphs[0].span.slice(doc.text)) {
             continue;

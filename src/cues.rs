@@ -590,7 +590,9 @@ fn source_of(
     let stop = stop_at(doc, i + 1, end, in_quote);
     // `“Q,” said X` and `Q, said X`: nothing that could be a subject before the cue.
     let right_after_quote = (lb..i).all(|k| matches!(doc.tok(k), "," | "—" | "–"));
-    if right_after_quote || i == first {
+    // "So says Edith Marlowe, 71,": the quotation before has its speaker after.
+    let so_says = i == first + 1 && matches!(doc.low(first), "so" | "thus");
+    if right_after_quote || i == first || so_says {
         return (np_after(doc, i + 1, stop), true);
     }
     if let Some(m) = subject_before(doc, i, lb) {

@@ -806,6 +806,31 @@ fn a_short_sentence_after_a_quotation_speaks_on() {
 }
 
 #[test]
+fn so_says_in_the_next_paragraph_names_the_speaker() {
+    let t = "“The first thing you learn is that clocks don’t lie. People lie about clocks.”\n\nSo says Edith Marlowe, 71, balanced on a plank above the square. She has climbed towers for fifty years.";
+    let a = run(t);
+    assert_eq!(
+        a.quotes.len(),
+        1,
+        "no claim is read after “So says”: {:?}",
+        a.quotes
+    );
+    assert_eq!(
+        speaker_of(t, "clocks don’t lie").as_deref(),
+        Some("Edith Marlowe")
+    );
+}
+
+#[test]
+fn a_quotation_paragraph_after_a_paragraph_about_a_person_is_theirs() {
+    let t = "Anna Berg met us at the gate. I asked her whether she would stay. She thought about it for a long time.\n\n“I’d like to. I really would. But you can’t live on four clocks a year.”";
+    assert_eq!(speaker_of(t, "I’d like to").as_deref(), Some("Anna Berg"));
+    // Not an organisation the paragraph was about.
+    let t = "The council met on Tuesday. It voted against the plan.\n\n“Nobody wanted this outcome at all.”";
+    assert_eq!(speaker_of(t, "Nobody wanted"), None);
+}
+
+#[test]
 fn british_single_mark_headline() {
     let t = "China says it will work with Russia to promote ‘real democracy’";
     assert_eq!(kind_of(t, "real democracy"), Kind::Partial);
