@@ -20,7 +20,9 @@ use crate::lexicon::{class, HashMap, HashSet};
 use crate::cues::CueMatch;
 use crate::lexicon::lexicon;
 use crate::mentions::{capitalized_run_end, parse_np};
-use crate::types::{fact, Document, Kind, Mention, MentionForm, QuoteSpan, Rule, Span, TokenKind};
+use crate::types::{
+    fact, Document, Kind, Mention, MentionForm, QuoteSpan, Rule, Span, SpeakerType, TokenKind,
+};
 
 /// How many tokens around a quotation the sieve looks at for its cue: a
 /// reporting verb further away does not introduce it, and the bound keeps
@@ -185,7 +187,11 @@ pub fn attribute(
         // the sentence or closes before the attribution (`“Q,” X said`,
         // `… “q”, X said`); inside the writer's sentence, the cue before it
         // does ("Vance vows to ‘finish the job’ as doctors threaten strikes").
-        let closes_before_attribution = inner.trim_end().ends_with([',', '!', '?', '.', '…'])
+        // (A full stop inside the marks of a quotation in mid-sentence ends the
+        // writer's sentence: "… said it was “a rounding error.” Strydo reported".)
+        let closes_before_attribution = inner.trim_end().ends_with(',')
+            || (starts_sentence || leading.is_none())
+                && inner.trim_end().ends_with(['!', '?', '.', '…'])
             || next_tok.is_some_and(|t| matches!(t, "," | "—" | "–"));
         let has_source = |(_, c): &(usize, &CueMatch)| c.source.is_some();
         let (first_choice, second_choice) = if starts_sentence || closes_before_attribution {
@@ -236,10 +242,15 @@ pub fn attribute(
                 "called" | "named" | "dubbed" | "nicknamed" | "labelled" | "labeled" | "branded"
             )
         };
-        let title_context = before.clone().chain(after.clone()).any(|k| {
-            doc.is(k, class::TITLE_CUE)
-                && (!naming_verb(k) || title_case || k > 0 && doc.is(k - 1, class::TITLE_CUE))
-        });
+        // "called the Villanueva campaign “scrappy”": a verdict on the thing
+        // the naming verb's object names, not that thing's title.
+        let verdict_on_object = !title_case
+            && naming_verb_before(doc, open, sentence.first_token).is_some_and(|k| k + 1 < open);
+        let title_context = !verdict_on_object
+            && before.clone().chain(after.clone()).any(|k| {
+                doc.is(k, class::TITLE_CUE)
+                    && (!naming_verb(k) || title_case || k > 0 && doc.is(k - 1, class::TITLE_CUE))
+            });
         let scare_context = before.clone().any(|k| doc.is(k, class::SCARE_CUE))
             || (before.len() >= 2 && doc.low(open - 2) == "known" && doc.low(open - 1) == "as")
             // "called the minister’s response “…”", "BND calls rivals ‘…’"
@@ -299,7 +310,10 @@ pub fn attribute(
             // verdict in a word or two is theirs too; a nickname ("dubbed")
             // is not.
             let verdict_of_named = |m: &Mention, cue: Span| {
-                (matches!(m.form, MentionForm::Name | MentionForm::OrgName) || m.role.is_some())
+                (matches!(m.form, MentionForm::Name | MentionForm::OrgName)
+                    || m.role.is_some()
+                    // "He called the polls “noise”": someone already named.
+                    || m.form == MentionForm::Pronoun && m.speaker_type == SpeakerType::Person)
                     && !m.indefinite
                     && !matches!(cue.slice(doc.text), "dubbed" | "dubs")
                     && !title_case
@@ -310,7 +324,9 @@ pub fn attribute(
                 // has the last word.
                 Some((m, cue))
                     if (n_words >= 3 || verdict_of_named(&m, cue))
-                        && (a.rule.is_none() || a.cue.is_some_and(|c| c.end <= cue.start)) =>
+                        && (a.rule.is_none()
+                            || a.cue
+                                .is_some_and(|c| c.end <= cue.start || c.start >= q.span.end)) =>
                 {
                     mentions.push(m);
                     a.source = Source::Mention(mentions.len() - 1);
@@ -844,7 +860,7 @@ fn subject_of_paragraph_end(doc: &Document, p: usize) -> Option<Mention> {
     } else {
         crate::cues::main_clause_subject(doc, last.first_token, last.end_token)
     }?;
-    (m.speaker_type == crate::types::SpeakerType::Person
+    (m.speaker_type == SpeakerType::Person
         && matches!(m.form, MentionForm::Pronoun | MentionForm::Name))
     .then_some(m)
 }

@@ -129,6 +129,19 @@ pub fn find(
         if doc.words(span) < 2 || mostly_quoted(doc.text, span, quotes) {
             continue;
         }
+        // "The poll said little about who voters blame", "he said nothing
+        // about the plan": how much was said, not what.
+        let head = doc.token_at(span.start);
+        if head + 1 < doc.tokens.len()
+            && c.cue.end_token == head
+            && matches!(
+                doc.low(head),
+                "little" | "nothing" | "much" | "less" | "more"
+            )
+            && matches!(doc.low(head + 1), "about" | "of" | "on")
+        {
+            continue;
+        }
         if out.last().is_some_and(|l| l.span == span) {
             continue;
         }
@@ -260,7 +273,7 @@ fn after(doc: &Document, c: &CueMatch, end: usize, in_quote: &[bool]) -> Option<
         // Adverbs, days and media between the cue and its clause.
         while start < end && is_word(doc, start) && {
             let l = doc.low(start);
-            lex.is(class::TEMPORAL, l) || (l.ends_with("ly") && l.len() > 3) || l == "again"
+            lex.is(class::TEMPORAL, l) || lex.is_ly_adverb(l) || l == "again"
         } {
             start += 1;
         }
@@ -321,7 +334,7 @@ fn source_before_after_comma(doc: &Document, c: &CueMatch, first: usize) -> bool
     while k < doc.tokens.len() && is_word(doc, k) && {
         let l = doc.low(k);
         lex.is(class::TEMPORAL, l)
-            || (l.ends_with("ly") && l.len() > 3)
+            || lex.is_ly_adverb(l)
             || matches!(l, "this" | "that" | "last" | "next")
                 && k + 1 < doc.tokens.len()
                 && doc.is(k + 1, class::TEMPORAL)

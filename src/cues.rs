@@ -507,7 +507,7 @@ fn quoted_as_saying(
         matches!(
             doc.low(k),
             "later" | "also" | "then" | "once" | "again" | "widely"
-        ) || doc.low(k).ends_with("ly") && !doc.has(k, fact::UPPER_FIRST)
+        ) || lexicon().is_ly_adverb(doc.low(k)) && !doc.has(k, fact::UPPER_FIRST)
     };
     let mut aux = i;
     while aux > first + 1 && adverb(aux - 1) {
@@ -581,6 +581,13 @@ fn source_of(
         {
             return (c.source.clone(), c.inverted);
         }
+        // "The coalition called the fine “a good start” but said …": the
+        // first verb was no reporting one; its subject is the sentence's.
+        if !participle {
+            if let Some(m) = main_clause_subject(doc, first, i) {
+                return (Some(m), false);
+            }
+        }
     }
     if participle && prev == Some(",") {
         // "The government defended the plan, insisting …": the participle's
@@ -614,29 +621,32 @@ fn source_of(
 pub fn main_clause_subject(doc: &Document, first: usize, limit: usize) -> Option<Mention> {
     // "France’s foreign minister, Camille Descorvaux, struck a tone, saying":
     // a lower-case word after the appositive's comma is the verb too.
-    let verb = (first + 1..limit.min(first + 16)).find(|&k| {
-        is_verb_like(doc, k)
-            || doc.tokens[k].kind == TokenKind::Word
-                && !doc.has(k, fact::UPPER_FIRST)
-                && (doc.cue_lemma(k).is_some()
-                    || doc.tok(k - 1) == ","
-                        && k > first + 2
-                        && !doc.is(
-                            k,
-                            class::DETERMINER
-                                | class::PREPOSITION
-                                | class::CONJUNCTION
-                                | class::SUBORDINATOR
-                                | class::PRONOUN_MALE
-                                | class::PRONOUN_FEMALE
-                                | class::PRONOUN_PLURAL
-                                | class::PRONOUN_NEUTER
-                                | class::PRONOUN_FIRST
-                                | class::TEMPORAL,
-                        )
-                        && !doc.low(k).ends_with("ly"))
-    })?;
-    subject_before(doc, verb, first)
+    // The first verb with a subject before it: one inside a relative clause
+    // ("X, which filed the complaint, called …") has none.
+    (first + 1..limit.min(first + 24))
+        .filter(|&k| {
+            is_verb_like(doc, k)
+                || doc.tokens[k].kind == TokenKind::Word
+                    && !doc.has(k, fact::UPPER_FIRST)
+                    && (doc.cue_lemma(k).is_some()
+                        || doc.tok(k - 1) == ","
+                            && k > first + 2
+                            && !doc.is(
+                                k,
+                                class::DETERMINER
+                                    | class::PREPOSITION
+                                    | class::CONJUNCTION
+                                    | class::SUBORDINATOR
+                                    | class::PRONOUN_MALE
+                                    | class::PRONOUN_FEMALE
+                                    | class::PRONOUN_PLURAL
+                                    | class::PRONOUN_NEUTER
+                                    | class::PRONOUN_FIRST
+                                    | class::TEMPORAL,
+                            )
+                            && !lexicon().is_ly_adverb(doc.low(k)))
+        })
+        .find_map(|verb| subject_before(doc, verb, first))
 }
 
 /// The medium named around a cue: "in a statement", "told Reuters", "on Twitter".

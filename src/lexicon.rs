@@ -95,6 +95,11 @@ pub mod class {
     pub const SCARE_CUE: u32 = 1 << 13;
     /// "I", "we’re", "our": the speaker speaking of themselves.
     pub const FIRST_PERSON: u32 = 1 << 14;
+    /// "group", "company", "charity": a kind of organisation, naming the
+    /// capitalised words after it as one ("the campaign group Blue Margin").
+    pub const ORGANISATION_NOUN: u32 = 1 << 15;
+    /// "family", "ally", "assembly": words in -ly that are not adverbs.
+    pub const NOT_ADVERB: u32 = 1 << 16;
     /// Words that are never names, even when a sentence opens with them.
     pub const CLOSED: u32 = DETERMINER
         | PREPOSITION
@@ -125,6 +130,8 @@ const CLASSES: &[(&str, u32)] = &[
     ("title_cue", class::TITLE_CUE),
     ("scare_cue", class::SCARE_CUE),
     ("first_person", class::FIRST_PERSON),
+    ("organisation_noun", class::ORGANISATION_NOUN),
+    ("not_adverb", class::NOT_ADVERB),
 ];
 
 /// Returns `word` lower-cased, without allocating when it already is.
@@ -496,6 +503,12 @@ impl Lexicon {
         self.classes_of(&lowercase(word)) & classes != 0
     }
 
+    /// True when `lower`, a lower-case word, is an adverb in -ly ("quickly",
+    /// "later" is not one): it may stand between a subject and its verb.
+    pub fn is_ly_adverb(&self, lower: &str) -> bool {
+        lower.len() > 3 && lower.ends_with("ly") && !self.is(class::NOT_ADVERB, lower)
+    }
+
     /// Returns the function-word classes of `lower`, a lower-case word.
     fn classes_of(&self, lower: &str) -> u32 {
         self.function_words.get(lower).copied().unwrap_or(0)
@@ -671,6 +684,8 @@ mod tests {
             "title_cue",
             "scare_cue",
             "first_person",
+            "organisation_noun",
+            "not_adverb",
         ] {
             let (_, bit) = CLASSES.iter().find(|(name, _)| *name == class).unwrap();
             assert!(
@@ -682,5 +697,9 @@ mod tests {
         assert!(lex.is(class::FIRST_PERSON, "I’ve"));
         assert!(lex.is(class::CLOSED, "The"));
         assert!(!lex.is(class::CLOSED, "Wang"));
+        assert!(lex.is(class::ORGANISATION_NOUN, "group"));
+        assert!(lex.is_ly_adverb("quickly"));
+        assert!(!lex.is_ly_adverb("family"));
+        assert!(!lex.is_ly_adverb("ally"));
     }
 }

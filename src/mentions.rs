@@ -232,7 +232,11 @@ fn is_plural_possessive(doc: &Document, k: usize) -> bool {
         && doc.tok(before).ends_with(['s', 'S'])
         && after.kind == TokenKind::Word
         && after.span.start > t.span.end
-        && !doc.has(k + 1, fact::UPPER_FIRST)
+        // "patients’ groups"; inside an organisation's name, "the Ratepayers’
+        // Association" (else a capital after it starts a name).
+        && (!doc.has(k + 1, fact::UPPER_FIRST)
+            || doc.has(before, fact::UPPER_FIRST)
+                && (doc.is(k + 1, class::ORGANISATION_NOUN) || doc.has(k + 1, fact::ORGANIZATION)))
         && !closes_single_quotation(doc, k)
 }
 
@@ -888,7 +892,7 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
     {
         let head = lower(doc, head_stop - 1);
         let plural = head.ends_with('s') && !head.ends_with("ss");
-        if !head.ends_with("ly")
+        if !lexicon().is_ly_adverb(head)
             && !doc.is(
                 head_stop - 1,
                 class::AUXILIARY | class::DETERMINER | class::PREPOSITION,
@@ -968,6 +972,10 @@ pub fn capitalized_run_end(doc: &Document, i: usize, end: usize) -> usize {
         {
             // "Bank of the West", "Secretary of the Interior".
             k += 2;
+        } else if k > i && k + 1 < end && is_plural_possessive(doc, k) && is_capitalized(doc, k + 1)
+        {
+            // "the Karewa Ratepayers’ Association".
+            k += 1;
         } else {
             break;
         }
@@ -1033,11 +1041,18 @@ fn is_intro(doc: &Document, (a, b): (usize, usize)) -> bool {
     if doc.tokens[a].kind == TokenKind::Number {
         return true;
     }
-    (doc.is(
-        a,
-        class::PREPOSITION | class::SUBORDINATOR | class::TEMPORAL,
-    ) || l.ends_with("ly"))
-        && !(l == "as" && b - a > 1)
+    // "Speaking to reporters outside Parliament,", "Asked about the vote,":
+    // a participle phrase before the subject.
+    let participle_phrase = b - a > 1
+        && (l.ends_with("ing") || matches!(l, "asked" | "pressed" | "reached" | "interviewed"))
+        && is_word(doc, a + 1)
+        && !upper_first(doc, a + 1);
+    participle_phrase
+        || (doc.is(
+            a,
+            class::PREPOSITION | class::SUBORDINATOR | class::TEMPORAL,
+        ) || lexicon().is_ly_adverb(l))
+            && !(l == "as" && b - a > 1)
         || (b - a == 1 && doc.is(a, class::CONJUNCTION))
 }
 
@@ -1061,7 +1076,7 @@ pub fn subject_before(doc: &Document, verb: usize, lb: usize) -> Option<Mention>
     while j > lb && is_word(doc, j - 1) && {
         let l = lower(doc, j - 1);
         doc.is(j - 1, class::AUXILIARY)
-            || (l.ends_with("ly") && l.len() > 3 && !is_capitalized(doc, j - 1))
+            || (lexicon().is_ly_adverb(l) && !is_capitalized(doc, j - 1))
     } {
         j -= 1;
     }
@@ -1400,6 +1415,8 @@ mod tests {
             !is_plural_possessive(&doc, 2),
             "a capital after it starts a name"
         );
+        let doc = segment("the Ratepayers’ Association");
+        assert!(is_plural_possessive(&doc, 2), "except an organisation's");
     }
 
     #[test]

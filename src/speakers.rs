@@ -177,7 +177,10 @@ pub fn background_mentions(doc: &Document, in_quote: &[bool], taken: &[&Mention]
         }
         // A lone capitalised word with no title before it is never kept: skip
         // the phrase reading (most capitalised words are sentence openers).
-        let worth_reading = end - k >= 2 || s < k;
+        // "the campaign group Blue Margin", "the chipmaker's parent company
+        // Norrland": an organisation, however much its name looks like a person's.
+        let organisation = k > sentence.first_token && doc.is(k - 1, class::ORGANISATION_NOUN);
+        let worth_reading = (end - k >= 2 || s < k) && !organisation;
         if worth_reading && !inside_taken(t.span.start) {
             if let Some(m) = parse_np(doc, s, end) {
                 let person = m.form == MentionForm::Name && m.speaker_type == SpeakerType::Person;

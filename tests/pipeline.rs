@@ -831,6 +831,88 @@ fn a_quotation_paragraph_after_a_paragraph_about_a_person_is_theirs() {
 }
 
 #[test]
+fn nouns_in_ly_are_not_adverbs() {
+    for t in [
+        "The family said the plan was “cruel”.",
+        "The ally said the plan was “cruel”.",
+    ] {
+        assert!(speaker_of(t, "cruel").is_some(), "{t}");
+    }
+    assert_eq!(
+        speaker_of("The ministry quickly said the plan was “cruel”.", "cruel").as_deref(),
+        Some("The ministry")
+    );
+}
+
+#[test]
+fn a_plural_possessive_inside_a_name() {
+    let t = "The Karewa Ratepayers’ Association, which organised a petition, said it was “deeply disappointed”.";
+    assert_eq!(
+        speaker_of(t, "deeply disappointed").as_deref(),
+        Some("Karewa Ratepayers’ Association")
+    );
+}
+
+#[test]
+fn a_name_after_a_kind_of_organisation_is_no_person() {
+    let t = "Nadia Haddad, a spokesperson for the campaign group Blue Margin, called it “a shrug”. She argued that a ban could come within months.";
+    let a = run(t);
+    assert!(
+        a.speakers.iter().all(|s| s.name != "Blue Margin"),
+        "{:?}",
+        a.speakers
+    );
+    assert!(a
+        .quotes
+        .iter()
+        .all(|q| q.speaker.map(|s| a.speakers[s].name.as_str()) == Some("Nadia Haddad")));
+}
+
+#[test]
+fn a_participle_phrase_opening_the_sentence_is_not_the_speaker() {
+    let t = "Speaking to reporters outside Parliament, Ms. Raghavan, who leads her party, said the bill was “a betrayal”.";
+    assert_eq!(speaker_of(t, "a betrayal").as_deref(), Some("Raghavan"));
+}
+
+#[test]
+fn a_person_of_a_country_refers_back() {
+    let t = "Stuart McAvoy watched from the touchline. “We were poor,” the Scot said.";
+    assert_eq!(
+        speaker_of(t, "We were poor").as_deref(),
+        Some("Stuart McAvoy")
+    );
+}
+
+#[test]
+fn saying_little_about_something_is_no_claim() {
+    let a = run("The poll said little about who voters blame for the delays. The minister said nothing about the plan.");
+    assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+}
+
+#[test]
+fn a_verdict_on_the_named_object_is_no_title() {
+    let t = "A strategist called the Villanueva campaign “scrappy, underfunded and lucky,” adding that “luck runs out around the second debate.”";
+    assert_eq!(kind_of(t, "scrappy"), Kind::Partial);
+    assert_eq!(
+        speaker_of(t, "luck runs out").as_deref(),
+        Some("A strategist")
+    );
+    let t =
+        "Tyler Mayhew spoke next. He called the public polls “noise” and said the race was tied.";
+    assert_eq!(kind_of(t, "noise"), Kind::Partial);
+    assert_eq!(speaker_of(t, "noise").as_deref(), Some("Tyler Mayhew"));
+}
+
+#[test]
+fn but_said_after_a_naming_verb_has_the_sentences_subject() {
+    let t = "The Digital Liberty Coalition, which filed the original complaint with the board in 2023, called the fine “a good start” but said that for a company of its size it was “a rounding error.” Strydo reported revenue of $620 million.";
+    assert_eq!(
+        speaker_of(t, "rounding error").as_deref(),
+        Some("Digital Liberty Coalition")
+    );
+}
+
+#[test]
 fn british_single_mark_headline() {
     let t = "China says it will work with Russia to promote ‘real democracy’";
     assert_eq!(kind_of(t, "real democracy"), Kind::Partial);
