@@ -588,7 +588,7 @@ pub fn attribute(
         let donor = candidates
             .iter()
             .copied()
-            .find(|&j| j != i && normal[j].len() > key.len() && normal[j].contains(key));
+            .find(|&j| j != i && normal[j].len() >= key.len() && normal[j].contains(key));
         let Some(j) = donor else { continue };
         let Some(donor_mention) = roots[j] else {
             continue;

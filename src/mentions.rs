@@ -1318,6 +1318,24 @@ pub fn np_after(doc: &Document, start: usize, ub: usize) -> Option<Mention> {
     }
     let mut mention = parse_np(doc, start, k)?;
     let mut end = k;
+    // "a resident who gave only her first name, Leila,": the name given.
+    if end < ub && lower(doc, end) == "who" {
+        let comma = (end + 1..ub.min(end + 10)).find(|&c| doc.tok(c) == ",");
+        if let Some(c) = comma.filter(|&c| lower(doc, c - 1) == "name" && c + 1 < ub) {
+            let mut ne = c + 1;
+            while ne < ub && ne < c + 4 && is_capitalized(doc, ne) {
+                ne += 1;
+            }
+            if ne > c + 1 {
+                let name = Span::new(doc.tokens[c + 1].span.start, doc.tokens[ne - 1].span.end);
+                mention.name = name.slice(doc.text).to_string();
+                mention.form = MentionForm::Name;
+                mention.indefinite = false;
+                mention.speaker_type = SpeakerType::Person;
+                end = ne;
+            }
+        }
+    }
     // Appositives: ", president of …, the largest buyer of …".
     while end < ub && doc.tok(end) == "," {
         let sa = end + 1;

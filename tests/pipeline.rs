@@ -913,6 +913,24 @@ fn but_said_after_a_naming_verb_has_the_sentences_subject() {
 }
 
 #[test]
+fn a_headline_quotation_repeated_in_the_body_takes_its_speaker() {
+    let t = "‘I told her to count the waves’: father and daughter survive 19 hours at sea\n\nDaniel Okafor kept his daughter awake. “I told her to count the waves,” he said.";
+    assert_eq!(
+        speaker_of(t, "count the waves").as_deref(),
+        Some("Daniel Okafor")
+    );
+}
+
+#[test]
+fn a_first_name_given_names_the_speaker() {
+    let t = "“The first one fell near the market,” said a resident who gave only her first name, Leila, who was buying bread.";
+    assert_eq!(
+        speaker_of(t, "fell near the market").as_deref(),
+        Some("Leila")
+    );
+}
+
+#[test]
 fn british_single_mark_headline() {
     let t = "China says it will work with Russia to promote ‘real democracy’";
     assert_eq!(kind_of(t, "real democracy"), Kind::Partial);
