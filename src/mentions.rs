@@ -106,6 +106,20 @@ pub fn is_finite_auxiliary(doc: &Document, k: usize) -> bool {
     is_word(doc, k) && !upper_first(doc, k) && VERBS_OF_CLAUSES.contains(&lower(doc, k))
 }
 
+/// True when tokens `a..b` describe the speaker as speaking for a kind of
+/// private body ("a spokesperson for the campaign group Blue Margin", "a
+/// spokeswoman for the charity Oxfam"): a spokesperson's role is official
+/// only for a public one. Agencies and organisations may be public, and a
+/// capitalised "Union" or "League" is a name.
+fn speaks_for_a_private_body(doc: &Document, a: usize, b: usize) -> bool {
+    (a..b).any(|k| {
+        is_word(doc, k)
+            && !upper_first(doc, k)
+            && doc.is(k, class::ORGANISATION_NOUN)
+            && !matches!(lower(doc, k), "agency" | "organisation" | "organization")
+    })
+}
+
 /// Returns `s` without its possessive endings ("Labour’s" → "Labour").
 pub fn strip_possessive(mut s: &str) -> &str {
     while let Some(rest) = s.strip_suffix("’s") {
@@ -1216,6 +1230,9 @@ pub fn subject_before(doc: &Document, verb: usize, lb: usize) -> Option<Mention>
     // The mention runs from the head through its appositives, whichever of
     // them gave the name.
     mention.span = Span::new(head_start, doc.tokens[end - 1].span.end);
+    if speaks_for_a_private_body(doc, ha, end) {
+        mention.official = false;
+    }
     Some(mention)
 }
 
@@ -1367,6 +1384,9 @@ pub fn np_after(doc: &Document, start: usize, ub: usize) -> Option<Mention> {
         end = sb;
     }
     mention.span = Span::new(mention.span.start, doc.tokens[end - 1].span.end);
+    if speaks_for_a_private_body(doc, start, end) {
+        mention.official = false;
+    }
     Some(mention)
 }
 

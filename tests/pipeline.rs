@@ -931,6 +931,21 @@ fn a_first_name_given_names_the_speaker() {
 }
 
 #[test]
+fn a_spokesperson_for_a_private_body_is_not_official() {
+    let t = "Jane Roe, a spokeswoman for the charity Oxfam, said it was “grim”. A company spokeswoman, Dana Ames, said it was “fine”. A spokesman for the agency said it was “false”.";
+    let a = run(t);
+    let official = |name: &str| {
+        a.speakers
+            .iter()
+            .find(|s| s.name.contains(name))
+            .map(|s| s.official)
+    };
+    assert_eq!(official("Jane Roe"), Some(false));
+    assert_eq!(official("Dana Ames"), Some(false));
+    assert_eq!(official("spokesman"), Some(true));
+}
+
+#[test]
 fn british_single_mark_headline() {
     let t = "China says it will work with Russia to promote ‘real democracy’";
     assert_eq!(kind_of(t, "real democracy"), Kind::Partial);
