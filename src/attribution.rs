@@ -189,9 +189,11 @@ pub fn attribute(
         // does ("Vance vows to ‘finish the job’ as doctors threaten strikes").
         // (A full stop inside the marks of a quotation in mid-sentence ends the
         // writer's sentence: "… said it was “a rounding error.” Strydo reported".)
-        let closes_before_attribution = inner.trim_end().ends_with(',')
-            || (starts_sentence || leading.is_none())
-                && inner.trim_end().ends_with(['!', '?', '.', '…'])
+        // The quotation's own words end as a sentence does, or with a comma.
+        let closed_as_sentence = inner.trim_end().ends_with(['!', '?', '.', '…']);
+        let closed_by_comma = inner.trim_end().ends_with(',');
+        let closes_before_attribution = closed_by_comma
+            || (starts_sentence || leading.is_none()) && closed_as_sentence
             || next_tok.is_some_and(|t| matches!(t, "," | "—" | "–"));
         let has_source = |(_, c): &(usize, &CueMatch)| c.source.is_some();
         let (first_choice, second_choice) = if starts_sentence || closes_before_attribution {
@@ -251,12 +253,14 @@ pub fn attribute(
                 doc.is(k, class::TITLE_CUE)
                     && (!naming_verb(k) || title_case || k > 0 && doc.is(k - 1, class::TITLE_CUE))
             });
+        // Who named the words, through "called", "dubbed", "branded" before them.
+        let named_by = naming_source(doc, open, sentence.first_token, in_quote);
         let scare_context = before.clone().any(|k| doc.is(k, class::SCARE_CUE))
             || (before.len() >= 2 && doc.low(open - 2) == "known" && doc.low(open - 1) == "as")
             // "called the minister’s response “…”", "BND calls rivals ‘…’"
             // (what people at large "call" a thing is its nickname, and
             // counts only right before).
-            || naming_source(doc, open, sentence.first_token, in_quote).is_some_and(|(m, cue)| {
+            || named_by.as_ref().is_some_and(|(m, cue)| {
                 cue.slice(doc.text).ends_with("ed")
                     || cue.slice(doc.text).ends_with("ing")
                     || m.form == MentionForm::OrgName
@@ -318,7 +322,7 @@ pub fn attribute(
                     && !matches!(cue.slice(doc.text), "dubbed" | "dubs")
                     && !title_case
             };
-            match naming_source(doc, open, sentence.first_token, in_quote) {
+            match named_by {
                 // "… said it would cut jobs, a move its chief executive called
                 // “painful”": a naming verb between the cue and the quotation
                 // has the last word.
@@ -344,12 +348,12 @@ pub fn attribute(
             // closed by its punctuation before the attribution.
             let whole_sentence_before_cue = starts_sentence
                 && a.cue.is_some_and(|c| c.start >= q.span.end)
-                && inner.trim_end().ends_with([',', '!', '?', '.', '…']);
+                && (closed_by_comma || closed_as_sentence);
             // He said: “Nobody shouted.”: likewise a sentence, however short,
             // after the colon or verb that introduces it.
             let whole_sentence_after_cue = capital_start
                 && (prev_tok == Some(":") || prev_tok.is_some_and(|t| lex.cue_lemma(t).is_some()))
-                && inner.trim_end().ends_with(['!', '?', '.', '…']);
+                && closed_as_sentence;
             if whole_sentence_before_cue
                 || whole_sentence_after_cue
                 || (starts_sentence || introduced && capital_start || continues_direct)
@@ -362,7 +366,7 @@ pub fn attribute(
         } else if starts_sentence && n_words >= 3 && ends_sentence
             || standalone
                 && capital_start
-                && inner.trim_end().ends_with(['!', '?', '.', '…'])
+                && closed_as_sentence
                 && out.last().is_some_and(|p: &Attributed| {
                     // “…,” Bell said. “It held.”: a short sentence of its own after
                     // a quotation of the same paragraph speaks on.
@@ -495,14 +499,12 @@ pub fn attribute(
                 // the next paragraph names who said it.
                 let so_says = || {
                     let x = doc.sentences.get(s + 1)?;
-                    if x.paragraph != p + 1
-                        || x.end_token < x.first_token + 3
-                        || !matches!(doc.low(x.first_token), "so" | "thus")
-                    {
+                    if x.paragraph != p + 1 || x.end_token < x.first_token + 3 {
                         return None;
                     }
                     (cue_at(x.first_token)..cue_at(x.first_token + 2)).find(|&ci| {
-                        cues[ci].cue.first_token == x.first_token + 1 && cues[ci].source.is_some()
+                        crate::cues::follows_so(doc, cues[ci].cue.first_token)
+                            && cues[ci].source.is_some()
                     })
                 };
                 if let Some(ci) = prev.or(next).or_else(so_says) {

@@ -59,9 +59,7 @@ pub fn find(
         }
         let sentence = doc.sentences[doc.sentence_of_token[first]];
         // "So says Edith Marlowe": what she says came before, quoted.
-        if first == sentence.first_token + 1
-            && matches!(doc.low(sentence.first_token), "so" | "thus")
-        {
+        if crate::cues::follows_so(doc, first) {
             continue;
         }
         // A headline (a first paragraph without a final stop) carries no claims.

@@ -598,8 +598,7 @@ fn source_of(
     // `“Q,” said X` and `Q, said X`: nothing that could be a subject before the cue.
     let right_after_quote = (lb..i).all(|k| matches!(doc.tok(k), "," | "—" | "–"));
     // "So says Edith Marlowe, 71,": the quotation before has its speaker after.
-    let so_says = i == first + 1 && matches!(doc.low(first), "so" | "thus");
-    if right_after_quote || i == first || so_says {
+    if right_after_quote || i == first || follows_so(doc, i) {
         return (np_after(doc, i + 1, stop), true);
     }
     if let Some(m) = subject_before(doc, i, lb) {
@@ -613,6 +612,15 @@ fn source_of(
         return (after, true);
     }
     (None, false)
+}
+
+/// True when the cue at token `i` is its sentence's second word, after "So"
+/// or "Thus" ("So says Edith Marlowe, 71,"): what it reports came before it,
+/// quoted, and its speaker follows it.
+pub fn follows_so(doc: &Document, i: usize) -> bool {
+    i > 0
+        && matches!(doc.low(i - 1), "so" | "thus")
+        && doc.sentences[doc.sentence_of_token[i]].first_token == i - 1
 }
 
 /// The subject of the sentence starting at `first`, read before its first
