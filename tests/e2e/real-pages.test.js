@@ -12,6 +12,11 @@ import {
 
 /** Share of gold quotations that must be right on each page (QUOTELIGHT_GOLD_MIN overrides it). */
 const MIN_RATE = Number(process.env.QUOTELIGHT_GOLD_MIN ?? 0.9);
+/**
+ * Loads of each page whose first paint is printed as a median besides the first load's: one
+ * load's timing on a shared machine is noise as much as figure (QUOTELIGHT_PAINT_LOADS overrides it).
+ */
+const PAINT_LOADS = Number(process.env.QUOTELIGHT_PAINT_LOADS ?? 5);
 const PRONOUNS = new Set(('i me my we us our you your he him his she her it its they them their who whom whose which that '
   + 'this these those one some many others all both').split(' '));
 
@@ -116,6 +121,17 @@ describe('real news pages', { skip: slugs.length === 0 && 'no ../shared/eval/dev
       assert.deepEqual(errors.filter((e) => /quotelight|chrome-extension:/i.test(e)), [], 'no console error from the extension');
       assert.ok(rate >= MIN_RATE, `${slug}: ${right}/${wanted.length} right, below ${MIN_RATE * 100}%:\n${misses.join('\n')}`);
       await page.close();
+      // The same page loaded again in new tabs: the first paint as a median, and every load's.
+      const paints = [t.firstPaint];
+      for (let n = 1; n < PAINT_LOADS; n++) {
+        const again = await ctx.browser.context.newPage();
+        await again.goto(`${ctx.server.origin}/dev/${slug}/source.html?load=${n}`, { waitUntil: 'domcontentloaded' });
+        if (await waitForStatus(again, ['done', 'idle', 'error', 'too-large', 'off']) === 'done') paints.push((await timings(again))?.firstPaint);
+        await again.close();
+      }
+      const sorted = paints.filter((x) => typeof x === 'number').sort((a, b) => a - b);
+      console.log(`[figures] ${slug}: first paint over ${sorted.length} loads: median ${sorted[sorted.length >> 1]?.toFixed(1)} ms, `
+        + `max ${sorted[sorted.length - 1]?.toFixed(1)} ms (runs: ${paints.map((x) => x?.toFixed(1)).join(' ')})`);
     });
   }
 
