@@ -100,6 +100,9 @@ pub mod class {
     pub const ORGANISATION_NOUN: u32 = 1 << 15;
     /// "family", "ally", "assembly": words in -ly that are not adverbs.
     pub const NOT_ADVERB: u32 = 1 << 16;
+    /// "company", "firm", "developer": a word for a business, never part of
+    /// its name, so that "the company" refers back to one named before.
+    pub const BUSINESS_NOUN: u32 = 1 << 17;
     /// Words that are never names, even when a sentence opens with them.
     pub const CLOSED: u32 = DETERMINER
         | PREPOSITION
@@ -132,6 +135,7 @@ const CLASSES: &[(&str, u32)] = &[
     ("first_person", class::FIRST_PERSON),
     ("organisation_noun", class::ORGANISATION_NOUN),
     ("not_adverb", class::NOT_ADVERB),
+    ("business_noun", class::BUSINESS_NOUN),
 ];
 
 /// Returns `word` lower-cased, without allocating when it already is.
@@ -686,6 +690,7 @@ mod tests {
             "first_person",
             "organisation_noun",
             "not_adverb",
+            "business_noun",
         ] {
             let (_, bit) = CLASSES.iter().find(|(name, _)| *name == class).unwrap();
             assert!(
@@ -698,6 +703,8 @@ mod tests {
         assert!(lex.is(class::CLOSED, "The"));
         assert!(!lex.is(class::CLOSED, "Wang"));
         assert!(lex.is(class::ORGANISATION_NOUN, "group"));
+        assert!(lex.is(class::BUSINESS_NOUN, "company"));
+        assert!(!lex.is(class::BUSINESS_NOUN, "foundation"));
         assert!(lex.is_ly_adverb("quickly"));
         assert!(!lex.is_ly_adverb("family"));
         assert!(!lex.is_ly_adverb("ally"));

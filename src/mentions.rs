@@ -1262,6 +1262,15 @@ fn enrich(doc: &Document, mention: &mut Mention, a: usize, b: usize) {
         };
         return;
     }
+    if extra.form == MentionForm::OrgName
+        && mention.form == MentionForm::Nominal
+        && mention.role.is_none()
+        && extra.span == Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end)
+    {
+        // "Its maker, Northgate Biosciences,": the organisation comes second.
+        *mention = extra;
+        return;
+    }
     if mention.role.is_none() {
         mention.role = extra.role.clone();
         mention.official |= extra.official;

@@ -31,6 +31,10 @@ pub struct Entity {
     /// Whether a pronoun may refer to it: it was mentioned other than as the
     /// object of a preposition.
     antecedent: bool,
+    /// Whether a mention named it ("Northgate Biosciences", not "the company").
+    named: bool,
+    /// Whether a mention speaks for a public body.
+    official: bool,
     gender: Gender,
     last_pos: usize,
 }
@@ -186,7 +190,20 @@ pub fn background_mentions(doc: &Document, in_quote: &[bool], taken: &[&Mention]
                 let person = m.form == MentionForm::Name && m.speaker_type == SpeakerType::Person;
                 let full = m.name.split_whitespace().count() >= 2;
                 let titled = m.role.is_some() || s < k;
-                if person && (full || titled) && !lex.given_names.contains_key(m.name.as_str()) {
+                // "Shares of Ashgrove Brands fell": a business named in full,
+                // for "Ashgrove" and "the company" to come back to.
+                // (At the start of a sentence only when every word of it has a
+                // capital: "Shares of Ashgrove Brands" is no name.)
+                let business = m.form == MentionForm::OrgName
+                    && s == k
+                    && (k > sentence.first_token
+                        || (k..end).all(|j| doc.has(j, fact::UPPER_FIRST)))
+                    && full
+                    && !m.official
+                    && doc.has(end - 1, fact::ORGANIZATION);
+                if business
+                    || person && (full || titled) && !lex.given_names.contains_key(m.name.as_str())
+                {
                     let mut m = m;
                     m.oblique = after_preposition(doc, s);
                     if m.role.is_none() {
@@ -304,6 +321,8 @@ pub fn resolve(mentions: &[Mention], same: &[(usize, usize)]) -> (Vec<usize>, Ve
                         affiliation: None,
                         speaker_type: m.speaker_type,
                         antecedent: false,
+                        named: false,
+                        official: false,
                         gender: m.gender,
                         last_pos: m.span.start,
                     });
@@ -427,6 +446,8 @@ fn absorb(e: &mut Entity, i: usize, m: &Mention, keys: &Keys) {
     e.mentions.push(i);
     e.last_pos = e.last_pos.max(m.span.start);
     e.antecedent |= !m.oblique;
+    e.named |= matches!(m.form, MentionForm::Name | MentionForm::OrgName);
+    e.official |= m.official;
     match m.form {
         MentionForm::Name => {
             if !e.names.contains(&keys.tokens) {
@@ -439,6 +460,14 @@ fn absorb(e: &mut Entity, i: usize, m: &Mention, keys: &Keys) {
         MentionForm::OrgName | MentionForm::Nominal => {
             if !e.labels.contains(&keys.label) {
                 e.labels.push(keys.label.clone());
+            }
+            // "Norrland said" after "Norrland Robotics": a name that
+            // shortens the organisation's joins it, as a surname a person's.
+            if m.form == MentionForm::OrgName
+                && keys.tokens.len() >= 2
+                && !e.names.contains(&keys.tokens)
+            {
+                e.names.push(keys.tokens.clone());
             }
         }
         MentionForm::Pronoun => {}
@@ -579,10 +608,32 @@ fn find_entity(index: &Index, m: &Mention, keys: &Keys) -> Option<usize> {
                 }
             }
             let word = l.rsplit(' ').next().unwrap_or(l);
-            index.latest(index.labelled(word), |e| {
+            let by_label = index.latest(index.labelled(word), |e| {
                 e.labels
                     .iter()
                     .any(|x| x == l || (x.ends_with(word) && m.speaker_type == e.speaker_type))
+            });
+            if by_label.is_some() || m.speaker_type != SpeakerType::Organization || m.role.is_some()
+            {
+                return by_label;
+            }
+            // "Its maker, Northgate Biosciences, said … the company said": a
+            // one-word description of an organisation refers back, like "it",
+            // to the latest organisation named in words of its own, when it
+            // is one of the words of that name ("the college" for the Royal
+            // College of Midwives) or names a business ("the company", "the
+            // developer") and the organisation is a private one.
+            if l.contains(' ') {
+                return None;
+            }
+            let business = !m.official && lexicon().is(class::BUSINESS_NOUN, l);
+            index.latest(index.recent(), |e| {
+                may_refer_back_to(e, m)
+                    && e.named
+                    && e.speaker_type == SpeakerType::Organization
+                    && e.labels.iter().any(|x| {
+                        x.contains(' ') && (x.split(' ').any(|w| w == l) || business && !e.official)
+                    })
             })
         }
     }
@@ -610,10 +661,20 @@ pub fn profile(entity: &Entity, mentions: &[Mention]) -> Profile {
         .filter(|m| m.form == MentionForm::Name)
         .max_by_key(|m| (m.name.split_whitespace().count(), m.name.len()))
         .map(|m| m.name.clone());
+    // The first name, or a fuller one that extends it: "Northgate
+    // Biosciences", not a later "Northgate".
     let org_name = ms
         .iter()
-        .find(|m| m.form == MentionForm::OrgName)
-        .map(|m| m.name.clone());
+        .filter(|m| m.form == MentionForm::OrgName)
+        .map(|m| m.name.as_str())
+        .reduce(|name, o| {
+            if o.len() > name.len() && o.starts_with(name) && o.as_bytes()[name.len()] == b' ' {
+                o
+            } else {
+                name
+            }
+        })
+        .map(str::to_string);
     let nominal = ms
         .iter()
         .find(|m| m.form == MentionForm::Nominal)
@@ -624,7 +685,13 @@ pub fn profile(entity: &Entity, mentions: &[Mention]) -> Profile {
         .or(ms.first())
         .map(|m| m.name.clone())
         .unwrap_or_default();
+    // "Northgate" said of Northgate Biosciences is the organisation's short name.
+    let shortens_org_name = match (&person_name, &org_name) {
+        (Some(p), Some(o)) => o.len() > p.len() && o.starts_with(p.as_str()),
+        _ => false,
+    };
     let is_person = person_name.is_some()
+        && !shortens_org_name
         && ms
             .iter()
             .any(|m| m.form == MentionForm::Name && m.speaker_type == SpeakerType::Person);

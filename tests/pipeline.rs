@@ -1007,3 +1007,63 @@ fn cue_words_that_report_nothing_attribute_nothing() {
         assert!(run(t).speakers.is_empty(), "{t}");
     }
 }
+
+// --- Organisations named once and described after.
+
+/// Speaker name and type of the claim or quotation containing `part`.
+fn source_of(text: &str, part: &str) -> Option<(String, SpeakerType)> {
+    let a = run(text);
+    a.quotes
+        .iter()
+        .find(|q| q.span.slice(text).contains(part))
+        .and_then(|q| q.speaker)
+        .map(|s| (a.speakers[s].name.clone(), a.speakers[s].speaker_type))
+}
+
+#[test]
+fn the_company_is_the_business_named_before() {
+    let t = "An experimental pill slowed the disease, its maker, Northgate Biosciences, \
+             said on Monday.\n\n\
+             In a press release, the company said the drug met the trial’s main goal.\n\n\
+             Northgate said it would ask regulators for approval next year.";
+    let business = Some((
+        "Northgate Biosciences".to_string(),
+        SpeakerType::Organization,
+    ));
+    assert_eq!(source_of(t, "the drug met"), business);
+    // The short name joins it too, and the canonical name stays the full one.
+    assert_eq!(source_of(t, "it would ask regulators"), business);
+}
+
+#[test]
+fn the_college_is_the_organisation_with_college_in_its_name() {
+    let t = "The Royal College of Midwives, which represents 50,000 members, said \
+             staffing had reached a crisis.\n\n\
+             The college said it would ballot members on strike action in the spring.";
+    assert_eq!(
+        source_of(t, "ballot members").map(|(n, _)| n).as_deref(),
+        Some("Royal College of Midwives")
+    );
+}
+
+#[test]
+fn a_public_body_is_no_company_and_a_medium_is_no_speaker_to_refer_back_to() {
+    // "The agency" is the news agency, a medium here, not the ministry named before it.
+    let t = "Hadramar’s Ministry of Foreign Affairs said the talks would resume.\n\n\
+             President Tariq al-Mansouri was quoted by the state-run Sarqan News Agency as \
+             saying: “Peace is our choice.”\n\n\
+             The agency said the president had received a call from Washington.";
+    assert_ne!(
+        source_of(t, "had received a call")
+            .map(|(n, _)| n)
+            .as_deref(),
+        Some("Hadramar’s Ministry of Foreign Affairs")
+    );
+    // A business word does not send a public body's description to a company.
+    let t = "Shares of Ashgrove Brands fell 14% on Thursday.\n\n\
+             The ministry said import duties would stay in place.";
+    assert_ne!(
+        source_of(t, "import duties").map(|(n, _)| n).as_deref(),
+        Some("Ashgrove Brands")
+    );
+}
