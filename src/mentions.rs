@@ -1308,11 +1308,20 @@ pub fn np_after(doc: &Document, start: usize, ub: usize) -> Option<Mention> {
     while k < ub {
         let w = doc.tok(k);
         let l = lower(doc, k);
+        // "the 58-year-old": a hyphen glued between two tokens joins them.
+        let glued_hyphen = w == "-"
+            && k > start
+            && doc.tokens[k - 1].span.end == doc.tokens[k].span.start
+            && doc
+                .tokens
+                .get(k + 1)
+                .is_some_and(|next| next.span.start == doc.tokens[k].span.end);
         let name_part = is_word(doc, k)
             || is_initial_period(doc, k)
             || doc.tokens[k].kind == TokenKind::Number
             || w == "’s"
-            || w == "'s";
+            || w == "'s"
+            || glued_hyphen;
         if !name_part {
             break;
         }
@@ -1385,7 +1394,13 @@ pub fn np_after(doc: &Document, start: usize, ub: usize) -> Option<Mention> {
             && (doc.is(sa, class::DETERMINER)
                 || role_at(doc, sa, sb).is_some()
                 || is_capitalized(doc, sa)))
-            || matches!(first, "who" | "whose");
+            || matches!(first, "who" | "whose")
+            // "says the harbourmaster, Petra Oddsen,": the name of the one described.
+            || mention.form == MentionForm::Nominal
+                && sb - sa <= 4
+                && is_capitalized(doc, sa)
+                && is_capitalized(doc, sb - 1)
+                && parse_np(doc, sa, sb).is_some_and(|m| m.form == MentionForm::Name);
         if !appositive {
             break;
         }

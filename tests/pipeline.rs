@@ -1067,3 +1067,22 @@ fn a_public_body_is_no_company_and_a_medium_is_no_speaker_to_refer_back_to() {
         Some("Ashgrove Brands")
     );
 }
+
+#[test]
+fn inverted_cue_before_an_age_refers_back_to_the_person() {
+    let t = "Hallgrim Tove fished cod out of Skarvik for 34 years.\n\n\
+             “It was the worst winter of my life,” says the 58-year-old, stirring his coffee.";
+    assert_eq!(
+        speaker_of(t, "worst winter").as_deref(),
+        Some("Hallgrim Tove")
+    );
+    assert_eq!(kind_of(t, "worst winter"), Kind::Direct);
+}
+
+#[test]
+fn inverted_cue_before_a_description_and_the_name_beside_it() {
+    let t = "The fish plant closed in May.\n\n\
+             “People think a fishing village is about fish,” says the harbourmaster, \
+             Petra Oddsen, who has kept the ledger for twenty years.";
+    assert_eq!(speaker_of(t, "about fish").as_deref(), Some("Petra Oddsen"));
+}
