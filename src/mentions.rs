@@ -142,13 +142,20 @@ fn is_capitalized(doc: &Document, i: usize) -> bool {
     doc.has(i, fact::CAPITALIZED)
 }
 
+/// True when token `k` and the token after it touch, with no space between.
+fn touches_next(doc: &Document, k: usize) -> bool {
+    doc.tokens
+        .get(k + 1)
+        .is_some_and(|next| next.span.start == doc.tokens[k].span.end)
+}
+
 /// True for the period of an initial ("W." in "George W. Bush") or of a
 /// title abbreviation ("Ms.", "Dr.", "St.") inside a name.
 pub fn is_initial_period(doc: &Document, k: usize) -> bool {
     k > 0
         && doc.tok(k) == "."
         && is_capitalized(doc, k - 1)
-        && doc.tokens[k - 1].span.end == doc.tokens[k].span.start
+        && touches_next(doc, k - 1)
         && (doc.tok(k - 1).chars().count() == 1
             || lexicon().abbreviations.get(doc.tok(k - 1))
                 == Some(&crate::lexicon::AbbreviationClass::Title))
@@ -262,10 +269,7 @@ fn closes_single_quotation(doc: &Document, k: usize) -> bool {
     (first..k).any(|j| {
         doc.tokens[j].kind == TokenKind::Mark
             && matches!(doc.tok(j), "‘" | "'")
-            && doc
-                .tokens
-                .get(j + 1)
-                .is_some_and(|next| next.span.start == doc.tokens[j].span.end)
+            && touches_next(doc, j)
     })
 }
 
@@ -1309,13 +1313,8 @@ pub fn np_after(doc: &Document, start: usize, ub: usize) -> Option<Mention> {
         let w = doc.tok(k);
         let l = lower(doc, k);
         // "the 58-year-old": a hyphen glued between two tokens joins them.
-        let glued_hyphen = w == "-"
-            && k > start
-            && doc.tokens[k - 1].span.end == doc.tokens[k].span.start
-            && doc
-                .tokens
-                .get(k + 1)
-                .is_some_and(|next| next.span.start == doc.tokens[k].span.end);
+        let glued_hyphen =
+            w == "-" && k > start && touches_next(doc, k - 1) && touches_next(doc, k);
         let name_part = is_word(doc, k)
             || is_initial_period(doc, k)
             || doc.tokens[k].kind == TokenKind::Number

@@ -72,6 +72,12 @@ impl Keys {
     }
 }
 
+/// True when `full` is `short` followed by more words ("Northgate
+/// Biosciences" of "Northgate").
+fn extends_name(full: &str, short: &str) -> bool {
+    full.len() > short.len() && full.starts_with(short) && full.as_bytes()[short.len()] == b' '
+}
+
 fn label(name: &str) -> String {
     let l = name.to_lowercase();
     l.strip_prefix("the ").unwrap_or(&l).to_string()
@@ -667,13 +673,7 @@ pub fn profile(entity: &Entity, mentions: &[Mention]) -> Profile {
         .iter()
         .filter(|m| m.form == MentionForm::OrgName)
         .map(|m| m.name.as_str())
-        .reduce(|name, o| {
-            if o.len() > name.len() && o.starts_with(name) && o.as_bytes()[name.len()] == b' ' {
-                o
-            } else {
-                name
-            }
-        })
+        .reduce(|name, o| if extends_name(o, name) { o } else { name })
         .map(str::to_string);
     let nominal = ms
         .iter()
@@ -687,7 +687,7 @@ pub fn profile(entity: &Entity, mentions: &[Mention]) -> Profile {
         .unwrap_or_default();
     // "Northgate" said of Northgate Biosciences is the organisation's short name.
     let shortens_org_name = match (&person_name, &org_name) {
-        (Some(p), Some(o)) => o.len() > p.len() && o.starts_with(p.as_str()),
+        (Some(p), Some(o)) => extends_name(o, p),
         _ => false,
     };
     let is_person = person_name.is_some()
