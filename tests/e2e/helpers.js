@@ -347,6 +347,18 @@ export async function timings(page) {
   return raw ? JSON.parse(raw) : null;
 }
 
+/**
+ * The median of the numbers among `xs` (timings of runs that did not finish are left out), NaN for none.
+ * @param {Array<number|null|undefined>} xs
+ * @returns {number}
+ */
+export function median(xs) {
+  const s = /** @type {number[]} */ (xs.filter((x) => typeof x === 'number' && Number.isFinite(x))).sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
 /** Returns the quotation marks and white space-free content of a text (as score.py counts). */
 export function content(text) {
   return text.replace(/["“”„‟«»‹›「」『』'‘’‚‛\s]/gu, '');

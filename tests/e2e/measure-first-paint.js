@@ -7,7 +7,7 @@
 // and dist/chromium, so that both meet the same load on the machine, and prints both.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEV_PAGES, EXTENSION, launch, recordLongTasks, startServer, timings, waitForStatus } from './helpers.js';
+import { DEV_PAGES, EXTENSION, launch, median, recordLongTasks, startServer, timings, waitForStatus } from './helpers.js';
 
 const rounds = Number(process.argv[2] ?? 7);
 const only = process.argv[3] ?? '';
@@ -20,17 +20,6 @@ if (slugs.length === 0) {
 }
 const warm = process.env.FIRST_PAINT_WARM === '1';
 const builds = [EXTENSION, ...(process.env.FIRST_PAINT_COMPARE ? [process.env.FIRST_PAINT_COMPARE] : [])];
-
-/**
- * @param {number[]} xs
- * @returns {number}
- */
-function median(xs) {
-  const s = xs.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
-  if (s.length === 0) return NaN;
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
 /**
  * The marks of a trace (ms from the content script's start, the worker's converted through

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  DEV_PAGES, MSG, collectErrors, content, getState, highlights, lastToken, longestTask, pageSnapshot, screenshot, tabMessage, timings, waitForState, waitForStatus, withExtension,
+  DEV_PAGES, MSG, collectErrors, content, getState, highlights, lastToken, longestTask, median, pageSnapshot, screenshot, tabMessage, timings, waitForState, waitForStatus, withExtension,
 } from './helpers.js';
 
 /** Share of gold quotations that must be right on each page (QUOTELIGHT_GOLD_MIN overrides it). */
@@ -129,9 +129,9 @@ describe('real news pages', { skip: slugs.length === 0 && 'no ../shared/eval/dev
         if (await waitForStatus(again, ['done', 'idle', 'error', 'too-large', 'off']) === 'done') paints.push((await timings(again))?.firstPaint);
         await again.close();
       }
-      const sorted = paints.filter((x) => typeof x === 'number').sort((a, b) => a - b);
-      console.log(`[figures] ${slug}: first paint over ${sorted.length} loads: median ${sorted[sorted.length >> 1]?.toFixed(1)} ms, `
-        + `max ${sorted[sorted.length - 1]?.toFixed(1)} ms (runs: ${paints.map((x) => x?.toFixed(1)).join(' ')})`);
+      const done = paints.filter((x) => typeof x === 'number');
+      console.log(`[figures] ${slug}: first paint over ${done.length} loads: median ${median(done).toFixed(1)} ms, `
+        + `max ${Math.max(...done).toFixed(1)} ms (runs: ${paints.map((x) => x?.toFixed(1)).join(' ')})`);
     });
   }
 
