@@ -253,8 +253,13 @@ fn trim(text: &str, span: Span) -> Span {
     Span::new(span.start + lead, span.end - trail)
 }
 
+/// The mark a token stands for: two apostrophes ('') or two backticks (``)
+/// are a straight double mark.
 fn mark_char(doc: &Document, i: usize) -> char {
-    doc.tok(i).chars().next().unwrap_or(' ')
+    match doc.tok(i) {
+        "''" | "``" => '"',
+        t => t.chars().next().unwrap_or(' '),
+    }
 }
 
 fn char_before(doc: &Document, i: usize, para: Span) -> Option<char> {
@@ -449,6 +454,24 @@ mod tests {
         ] {
             assert_eq!(quotes(text), vec![inner], "{text}");
         }
+    }
+
+    #[test]
+    fn two_apostrophes_or_two_backticks_are_a_double_mark() {
+        assert_eq!(
+            quotes("''This isn't a plan,'' said Ms. Okafor. ''It's a wish list.''"),
+            vec!["This isn't a plan,", "It's a wish list."]
+        );
+        assert_eq!(
+            quotes("``We'll see,'' the players' coach said."),
+            vec!["We'll see,"]
+        );
+        // Continued over paragraphs, as with any double mark.
+        let text = "''First part.\n\n''Last part,'' she said.\n";
+        let doc = segment(text);
+        let found = find(&doc);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].group, found[1].group);
     }
 
     #[test]

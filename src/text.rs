@@ -367,6 +367,15 @@ fn tokenize(text: &str) -> (Vec<Token>, Vec<Paragraph>) {
                 TokenKind::Number
             } else if is_quote_mark(c) {
                 i += len;
+                // Archive and wire text writes a double mark as two apostrophes
+                // (''Yes,'' she said): one mark, not two.
+                if c == '\'' && bytes.get(i) == Some(&b'\'') {
+                    i += 1;
+                }
+                TokenKind::Mark
+            } else if c == '`' && bytes.get(i + 1) == Some(&b'`') {
+                // Typeset text opens a double quotation with two backticks (``Yes,'' she said).
+                i += 2;
                 TokenKind::Mark
             } else {
                 i += len;
