@@ -322,12 +322,17 @@ pub fn attribute(
                     && !matches!(cue.slice(doc.text), "dubbed" | "dubs")
                     && !title_case
             };
+            // "what lawmakers called “fraud”": the words of those who named.
+            let after_what = |m: &Mention| {
+                let t = doc.token_at(m.span.start);
+                t > sentence.first_token && doc.low(t - 1) == "what" && !title_case
+            };
             match named_by {
                 // "… said it would cut jobs, a move its chief executive called
                 // “painful”": a naming verb between the cue and the quotation
                 // has the last word.
                 Some((m, cue))
-                    if (n_words >= 3 || verdict_of_named(&m, cue))
+                    if (n_words >= 3 || verdict_of_named(&m, cue) || after_what(&m))
                         && (a.rule.is_none()
                             || a.cue
                                 .is_some_and(|c| c.end <= cue.start || c.start >= q.span.end)) =>
@@ -393,6 +398,32 @@ pub fn attribute(
                 _ => Kind::Scare,
             }
         };
+        // "called him a “liar” who is “amoral,” a “bully” and a “snake”":
+        // marked words listed after someone's words in the same clause are
+        // theirs too.
+        if a.kind == Kind::Scare && !title_case {
+            if let Some(p) = out.last().filter(|p| {
+                p.kind == Kind::Partial
+                    && p.quote.depth == 0
+                    && matches!(p.source, Source::Mention(_))
+                    && p.quote.span.start >= sentence.span.start
+            }) {
+                let p_close = doc.token_at(p.quote.span.end - 1);
+                let links = p_close + 1..open;
+                if links.len() <= 3
+                    && links.clone().all(|k| {
+                        doc.is(k, class::DETERMINER | class::CONJUNCTION | class::AUXILIARY)
+                            || matches!(doc.tok(k), "," | "who" | "which")
+                    })
+                {
+                    a.kind = Kind::Partial;
+                    a.source = p.source;
+                    a.cue = p.cue;
+                    a.via = p.via.clone();
+                    a.rule = p.rule;
+                }
+            }
+        }
         if matches!(a.kind, Kind::Scare | Kind::Title) {
             a.source = Source::Nobody;
             a.cue = None;

@@ -614,10 +614,15 @@ fn find_entity(index: &Index, m: &Mention, keys: &Keys) -> Option<usize> {
                 }
             }
             let word = l.rsplit(' ').next().unwrap_or(l);
+            // "American officials" are not the "Mexican officials" named before.
+            let same_side = |e: &Entity| {
+                m.affiliation.is_none() || e.affiliation.is_none() || e.affiliation == m.affiliation
+            };
             let by_label = index.latest(index.labelled(word), |e| {
-                e.labels
-                    .iter()
-                    .any(|x| x == l || (x.ends_with(word) && m.speaker_type == e.speaker_type))
+                e.labels.iter().any(|x| {
+                    x == l
+                        || (x.ends_with(word) && m.speaker_type == e.speaker_type && same_side(e))
+                })
             });
             if by_label.is_some() || m.speaker_type != SpeakerType::Organization || m.role.is_some()
             {

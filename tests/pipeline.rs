@@ -183,6 +183,45 @@ fn naming_verb_quotes_the_reported_speaker_or_names_a_work() {
 }
 
 #[test]
+fn what_someone_called_quotes_them_however_short() {
+    let t = "The bank stressed that few staff took part in what several senators called \
+             “fraud” during the hearing.";
+    assert_eq!(kind_of(t, "fraud"), Kind::Partial);
+    assert_eq!(speaker_of(t, "fraud").as_deref(), Some("several senators"));
+    // A title is still a title.
+    let t = "The dispute is over what the studio called “Northern Lights” in its filing.";
+    assert_ne!(kind_of(t, "Northern Lights"), Kind::Partial);
+}
+
+#[test]
+fn marked_words_listed_after_a_partial_quotation_are_the_same_speakers() {
+    let t = "Senator Ruiz called the governor a “serial liar” who is “utterly reckless,” a \
+             “bully” and a “danger to the state.”";
+    for part in [
+        "serial liar",
+        "utterly reckless",
+        "bully",
+        "danger to the state",
+    ] {
+        assert_eq!(kind_of(t, part), Kind::Partial, "{part}");
+        assert_eq!(speaker_of(t, part).as_deref(), Some("Ruiz"), "{part}");
+    }
+    // Marked words further on in the writer's own sentence stay scare quotes.
+    let t = "Senator Ruiz called the governor a “serial liar” on a day when the \
+             “summer slowdown” began.";
+    assert_eq!(kind_of(t, "summer slowdown"), Kind::Scare);
+}
+
+#[test]
+fn groups_of_different_countries_stay_apart() {
+    let t = "Mexican officials said the water never reached the river. American officials said \
+             the loss came from evaporation.";
+    let a = run(t);
+    let names: Vec<&str> = a.speakers.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, vec!["Mexican officials", "American officials"]);
+}
+
+#[test]
 fn modifier_opening_a_sentence_is_not_a_name() {
     let a = run("Former employees said the warehouse was chaotic.");
     assert_eq!(a.speakers[0].name, "Former employees");
