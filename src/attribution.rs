@@ -16,6 +16,7 @@
 use std::hash::Hasher;
 
 use crate::lexicon::{class, HashMap, HashSet};
+use crate::text::is_dash;
 
 use crate::cues::CueMatch;
 use crate::lexicon::lexicon;
@@ -172,8 +173,12 @@ pub fn attribute(
         let trailing = (cue_at(close + 1)..cue_at(window_end.min(close + 9)))
             .map(|ci| (ci, &cues[ci]))
             .find(|(_, c)| {
-                (after_close..c.cue.first_token)
-                    .all(|k| !in_quote[k] && !matches!(doc.tok(k), "." | "?" | "!" | ";" | ":"))
+                // ("Mr. Clarke recalled": a title's period ends nothing.)
+                (after_close..c.cue.first_token).all(|k| {
+                    !in_quote[k]
+                        && (!matches!(doc.tok(k), "." | "?" | "!" | ";" | ":")
+                            || crate::mentions::is_initial_period(doc, k))
+                })
             });
         let window_start = sentence.first_token.max(open.saturating_sub(WINDOW));
         let leading = (cue_at(window_start)..cue_at(open))
@@ -194,7 +199,7 @@ pub fn attribute(
         let closed_by_comma = inner.trim_end().ends_with(',');
         let closes_before_attribution = closed_by_comma
             || (starts_sentence || leading.is_none()) && closed_as_sentence
-            || next_tok.is_some_and(|t| matches!(t, "," | "—" | "–"));
+            || next_tok.is_some_and(|t| t == "," || is_dash(t));
         let has_source = |(_, c): &(usize, &CueMatch)| c.source.is_some();
         let (first_choice, second_choice) = if starts_sentence || closes_before_attribution {
             (trailing, leading)
@@ -221,7 +226,7 @@ pub fn attribute(
                 a.rule = Some(Rule::Colon);
             }
         }
-        if a.rule.is_none() && next_tok.is_some_and(|t| matches!(t, "—" | "–" | "-")) {
+        if a.rule.is_none() && next_tok.is_some_and(|t| t == "-" || is_dash(t)) {
             let para = doc.paragraphs[q.paragraph];
             if let Some(mut m) = parse_np(doc, after_close + 1, para.end_token) {
                 m.is_source = true;
@@ -384,6 +389,14 @@ pub fn attribute(
         {
             Kind::Direct
         } else if first_person || n_words >= 7 {
+            // "Ruiz called the holiday “a day that unites us”": words in the
+            // first person are no label, but still the words of who named.
+            if let Some((m, cue)) = named_by.filter(|_| a.rule.is_none()) {
+                mentions.push(m);
+                a.source = Source::Mention(mentions.len() - 1);
+                a.cue = Some(cue);
+                a.rule = Some(Rule::Cue);
+            }
             Kind::Partial
         } else {
             // "De Miranda understands the 1900s as the “neon century”": a phrase

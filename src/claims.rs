@@ -16,6 +16,7 @@
 
 use crate::cues::CueMatch;
 use crate::lexicon::{class, lexicon};
+use crate::text::is_dash;
 use crate::types::{CueForm, Document, QuoteSpan, Span, TokenKind};
 
 /// How far after its cue a claim may start, in tokens.
@@ -72,7 +73,8 @@ pub fn find(
             .as_ref()
             .map_or(c.cue.span.start, |s| s.span.start.min(c.cue.span.start));
         let mut lead_tok = doc.tokens.partition_point(|t| t.span.start < lead);
-        while lead_tok > sentence.first_token && matches!(doc.tok(lead_tok - 1), "," | "—" | "–")
+        while lead_tok > sentence.first_token
+            && (doc.tok(lead_tok - 1) == "," || is_dash(doc.tok(lead_tok - 1)))
         {
             lead_tok -= 1;
         }
@@ -199,7 +201,8 @@ fn content_end(
     if let Some(next) = cues.get(ci + 1).filter(|n| n.cue.first_token < end) {
         let nk = next.cue.first_token;
         let before_next = |k: usize| {
-            k > c.cue.end_token && matches!(doc.low(k - 1), "," | "and" | "but" | "—" | "–")
+            k > c.cue.end_token
+                && (matches!(doc.low(k - 1), "," | "and" | "but") || is_dash(doc.tok(k - 1)))
         };
         let mut k = nk;
         if let Some(src) = next
@@ -372,7 +375,8 @@ fn before_and_after(doc: &Document, c: &CueMatch, first: usize, end: usize) -> O
     let lead_tok = doc.tokens.partition_point(|t| t.span.start < lead);
     // Back over the comma before the attribution.
     let mut before_end = lead_tok;
-    while before_end > first && matches!(doc.tok(before_end - 1), "," | "—" | "–") {
+    while before_end > first && (doc.tok(before_end - 1) == "," || is_dash(doc.tok(before_end - 1)))
+    {
         before_end -= 1;
     }
     if before_end <= first {
@@ -414,7 +418,8 @@ fn according_to(doc: &Document, c: &CueMatch, first: usize, end: usize) -> Optio
             .then(|| Span::new(doc.tokens[s].span.start, doc.tokens[end - 1].span.end));
     }
     let mut before_end = c.cue.first_token;
-    while before_end > first && matches!(doc.tok(before_end - 1), "," | "—" | "–") {
+    while before_end > first && (doc.tok(before_end - 1) == "," || is_dash(doc.tok(before_end - 1)))
+    {
         before_end -= 1;
     }
     (before_end > first).then(|| {

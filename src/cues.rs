@@ -8,6 +8,7 @@
 
 use crate::lexicon::{class, lexicon};
 use crate::mentions::{is_initial_period, is_verb_like, np_after, parse_np, subject_before};
+use crate::text::is_dash;
 use crate::types::{fact, Cue, CueForm, Document, Mention, Span, TokenKind};
 
 /// A cue with the source it names and the medium that relayed it.
@@ -329,6 +330,52 @@ fn stop_at(doc: &Document, a: usize, end: usize, in_quote: &[bool]) -> usize {
         .unwrap_or(end)
 }
 
+/// Where the name before a participle starts, when the participle introduces
+/// a quotation ("footage of Maria Ruiz asking, “…”", "heard Tom Harlan saying
+/// on Tuesday “…”"): the name says who speaks.
+fn name_before_participle(doc: &Document, i: usize) -> Option<usize> {
+    let first = doc.sentences[doc.sentence_of_token[i]].first_token;
+    let is_name_word = |k: usize| {
+        doc.tokens[k].kind == TokenKind::Word
+            && doc.has(k, fact::CAPITALIZED)
+            && !doc.is(k, class::TEMPORAL)
+            || crate::mentions::is_initial_period(doc, k)
+    };
+    if !doc.tok(i).ends_with("ing") || i <= first + 1 || !is_name_word(i - 1) {
+        return None;
+    }
+    // A quotation opens within a few words, before any sentence end.
+    let end = (i + 10).min(doc.sentences[doc.sentence_of_token[i]].end_token);
+    (i + 1..end)
+        .take_while(|&k| !matches!(doc.tok(k), "." | ";" | "?" | "!"))
+        .find(|&k| doc.tokens[k].kind == TokenKind::Mark)?;
+    let mut start = i - 1;
+    while start > first + 1 && is_name_word(start - 1) {
+        start -= 1;
+    }
+    // Not the sentence's own subject ("Harlan saying …" opens no sentence).
+    (start > first).then_some(start)
+}
+
+/// "he’s", "they're", "I'm": a pronoun with "is", "are" or "am" joined to it
+/// ("He’s claiming that …").
+fn is_pronoun_with_be(word: &str) -> bool {
+    let be = ["’s", "'s", "’re", "'re", "’m", "'m"]
+        .iter()
+        .any(|suffix| word.ends_with(suffix));
+    let stem = crate::mentions::without_joined_verb(word).filter(|_| be);
+    stem.is_some_and(|s| {
+        lexicon().is(
+            class::PRONOUN_MALE
+                | class::PRONOUN_FEMALE
+                | class::PRONOUN_PLURAL
+                | class::PRONOUN_NEUTER
+                | class::PRONOUN_FIRST,
+            s,
+        )
+    })
+}
+
 fn is_verb_use(
     doc: &Document,
     i: usize,
@@ -355,8 +402,9 @@ fn is_verb_use(
                     | "been"
                     | "am"
                     | "be"
-            )
+            ) || is_pronoun_with_be(p)
         })
+        && name_before_participle(doc, i).is_none()
     {
         return false;
     }
@@ -573,11 +621,14 @@ fn source_of(
     if (participle && prev == Some(","))
         || prev.is_some_and(|p| p.eq_ignore_ascii_case("and") || p.eq_ignore_ascii_case("but"))
     {
+        // (An earlier cue word without a source, "forced to explain …,
+        // saying", reported nothing: the sentence's subject speaks.)
         if let Some(c) = earlier
             .iter()
             .rev()
             .take_while(|c| c.cue.first_token >= first)
             .find(|c| c.cue.first_token < i)
+            .filter(|c| c.source.is_some())
         {
             return (c.source.clone(), c.inverted);
         }
@@ -594,9 +645,14 @@ fn source_of(
         // subject is the sentence's, never the words after it.
         return (main_clause_subject(doc, first, i), false);
     }
+    if participle {
+        if let Some(start) = name_before_participle(doc, i) {
+            return (parse_np(doc, start, i), false);
+        }
+    }
     let stop = stop_at(doc, i + 1, end, in_quote);
     // `“Q,” said X` and `Q, said X`: nothing that could be a subject before the cue.
-    let right_after_quote = (lb..i).all(|k| matches!(doc.tok(k), "," | "—" | "–"));
+    let right_after_quote = (lb..i).all(|k| doc.tok(k) == "," || is_dash(doc.tok(k)));
     // "So says Edith Marlowe, 71,": the quotation before has its speaker after.
     if right_after_quote || i == first || follows_so(doc, i) {
         return (np_after(doc, i + 1, stop), true);

@@ -8,6 +8,7 @@
 //! gender and whether it marks an official, read from the lexicons.
 
 use crate::lexicon::{class, lexicon};
+use crate::text::is_dash;
 use crate::types::{fact, Document, Gender, Mention, MentionForm, Span, SpeakerType, TokenKind};
 
 /// Words that make a different office of the role after them.
@@ -273,6 +274,20 @@ fn closes_single_quotation(doc: &Document, k: usize) -> bool {
     })
 }
 
+/// Verbs written joined to a pronoun: "he’s", "they're", "I'm", "she’d".
+const JOINED_VERBS: &[&str] = &[
+    "’s", "'s", "’re", "'re", "’m", "'m", "’d", "'d", "’ll", "'ll", "’ve", "'ve",
+];
+
+/// The word before a verb joined to it ("he" of "he’s"), lower case in,
+/// lower case out; `None` when no verb is joined.
+pub fn without_joined_verb(lower: &str) -> Option<&str> {
+    JOINED_VERBS
+        .iter()
+        .find_map(|suffix| lower.strip_suffix(suffix))
+        .filter(|stem| !stem.is_empty())
+}
+
 /// Reads the mention in tokens `a..b`, or `None` when they name no speaker.
 pub fn parse_np(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     let (mut a, b) = (a, b.min(doc.tokens.len()));
@@ -284,7 +299,7 @@ pub fn parse_np(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     } {
         a += 1;
     }
-    if b > a && matches!(doc.tok(b - 1), "," | "—" | "–" | "-" | ":") {
+    if b > a && (matches!(doc.tok(b - 1), "," | "-" | ":") || is_dash(doc.tok(b - 1))) {
         return parse_np(doc, a, b - 1);
     }
     if a >= b || b - a > MAX_NP_TOKENS {
@@ -310,14 +325,17 @@ pub fn parse_np(doc: &Document, a: usize, b: usize) -> Option<Mention> {
             author
         });
     }
-    // A pronoun alone.
+    // A pronoun alone; "He’s claiming": the pronoun without the verb joined to it.
     if b - a == 1 {
-        let l = lower(doc, a);
+        let (l, span) = match without_joined_verb(lower(doc, a)) {
+            Some(stem) => (stem, Span::new(span.start, span.start + stem.len())),
+            None => (lower(doc, a), span),
+        };
         let pronoun = |gender, t| {
             Some(Mention {
                 span,
                 form: MentionForm::Pronoun,
-                name: doc.tok(a).to_string(),
+                name: span.slice(doc.text).to_string(),
                 role: None,
                 affiliation: None,
                 speaker_type: t,
@@ -1039,7 +1057,7 @@ fn segments(doc: &Document, a: usize, b: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut s = a;
     for k in a..b {
-        if matches!(doc.tok(k), "," | ";" | "—" | "–" | "(" | ")") {
+        if matches!(doc.tok(k), "," | ";" | "(" | ")") || is_dash(doc.tok(k)) {
             if k > s {
                 out.push((s, k));
             }
@@ -1108,7 +1126,7 @@ pub fn subject_before(doc: &Document, verb: usize, lb: usize) -> Option<Mention>
     {
         t -= 1;
     }
-    if t < j && t > lb && !matches!(doc.tok(t - 1), "," | "—" | "–") {
+    if t < j && t > lb && !(doc.tok(t - 1) == "," || is_dash(doc.tok(t - 1))) {
         j = t;
     }
     if j <= lb {
@@ -1116,7 +1134,7 @@ pub fn subject_before(doc: &Document, verb: usize, lb: usize) -> Option<Mention>
     }
     let segs = segments(doc, lb, j);
     let last = *segs.last()?;
-    let comma_before = matches!(doc.tok(j - 1), "," | "—" | "–" | ")");
+    let comma_before = (matches!(doc.tok(j - 1), "," | ")") || is_dash(doc.tok(j - 1)));
     if !comma_before {
         // The phrase right before the verb; a relative pronoun starts it anew.
         let mut a = last.0;
@@ -1375,7 +1393,7 @@ pub fn np_after(doc: &Document, start: usize, ub: usize) -> Option<Mention> {
         let sa = end + 1;
         let mut sb = sa;
         while sb < ub
-            && (!matches!(doc.tok(sb), "," | "." | ";" | ":" | "—" | "–")
+            && (!(matches!(doc.tok(sb), "," | "." | ";" | ":") || is_dash(doc.tok(sb)))
                 || is_initial_period(doc, sb))
             && doc.tokens[sb].kind != TokenKind::Mark
         {

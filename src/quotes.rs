@@ -284,7 +284,7 @@ fn left_flanking(doc: &Document, i: usize, para: Span) -> bool {
     let before = char_before(doc, i, para);
     after.is_some_and(|c| !c.is_whitespace())
         && before.is_none_or(|c| {
-            c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':')
+            c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '―' | '-' | '/' | ':')
         })
 }
 

@@ -8,6 +8,7 @@
 //! ("a senior official") start a speaker of their own.
 
 use crate::lexicon::{class, HashMap, HashSet};
+use crate::text::is_dash;
 
 use crate::lexicon::lexicon;
 use crate::mentions::{capitalized_run_end, parse_np, role_head, ROLE_MODIFIERS};
@@ -280,7 +281,7 @@ fn describe_from_before_comma(
     while p > first
         && comma - p < 8
         && !in_quote[p - 1]
-        && !matches!(doc.tok(p - 1), "," | ";" | ":" | "—" | "–" | "(")
+        && !(matches!(doc.tok(p - 1), "," | ";" | ":" | "(") || is_dash(doc.tok(p - 1)))
     {
         p -= 1;
     }

@@ -42,6 +42,12 @@ fn is_closing_char(c: char) -> bool {
     )
 }
 
+/// A dash set between phrases: em dash, en dash, horizontal bar, or the two
+/// hyphens of typewritten text ("John Dickey -- the chief executive --").
+pub fn is_dash(token: &str) -> bool {
+    matches!(token, "—" | "–" | "―") || token.len() >= 2 && token.bytes().all(|b| b == b'-')
+}
+
 fn is_paragraph_break(c: char) -> bool {
     matches!(
         c,
@@ -192,7 +198,7 @@ pub fn dateline_end(doc: &Document, first: usize, end: usize) -> usize {
         while j < end && j < k + 3 && doc.has(j, crate::types::fact::UPPER_FIRST) {
             j += 1;
         }
-        if j > k && j < end && matches!(doc.tok(j), "(" | "-" | "—" | "–") {
+        if j > k && j < end && (matches!(doc.tok(j), "(" | "-") || is_dash(doc.tok(j))) {
             k = j;
         }
     }
@@ -203,7 +209,7 @@ pub fn dateline_end(doc: &Document, first: usize, end: usize) -> usize {
             None => return first,
         }
     }
-    if k + 1 < end && matches!(doc.tok(k), "-" | "—" | "–") {
+    if k + 1 < end && (doc.tok(k) == "-" || is_dash(doc.tok(k))) {
         k + 1
     } else {
         first
@@ -379,6 +385,12 @@ fn tokenize(text: &str) -> (Vec<Token>, Vec<Paragraph>) {
                 TokenKind::Mark
             } else {
                 i += len;
+                // Two hyphens (or more) stand for a dash: one token.
+                if c == '-' && bytes.get(i) == Some(&b'-') {
+                    while bytes.get(i) == Some(&b'-') {
+                        i += 1;
+                    }
+                }
                 TokenKind::Punct
             }
         };
@@ -675,6 +687,18 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn hyphens_in_a_row_are_one_dash() {
+        let text = "Dickey -- the chief -- said. A well-known---odd case ― here.";
+        let doc = segment(text);
+        let dashes: Vec<&str> = (0..doc.tokens.len())
+            .map(|i| doc.tok(i))
+            .filter(|t| is_dash(t))
+            .collect();
+        assert_eq!(dashes, vec!["--", "--", "---", "―"]);
+        assert!(!is_dash("-"));
     }
 
     #[test]

@@ -222,6 +222,78 @@ fn groups_of_different_countries_stay_apart() {
 }
 
 #[test]
+fn two_hyphens_and_the_horizontal_bar_are_dashes() {
+    let t = "John Dickey, the chief executive of Ora Media -- the company that makes the show \
+             -- told reporters, “We are a content provider.”";
+    assert_eq!(
+        speaker_of(t, "content provider").as_deref(),
+        Some("John Dickey")
+    );
+    let t = "Asked about the audit ― which found he had paid nothing for years ― Tom Harlan \
+             boasted, “That makes me smart.”";
+    assert_eq!(
+        speaker_of(t, "makes me smart").as_deref(),
+        Some("Tom Harlan")
+    );
+}
+
+#[test]
+fn attribution_after_the_quotation_reads_past_a_title_period() {
+    let t = "“It just amazed me how quickly they rushed through everything,” Mr. Clarke \
+             recalled of the hearings.";
+    assert_eq!(speaker_of(t, "amazed me").as_deref(), Some("Clarke"));
+}
+
+#[test]
+fn participle_after_a_cue_word_that_reports_nothing_takes_the_subject() {
+    let t = "Tom Harlan was defensive when forced to explain not paying a contractor, saying, \
+             “Maybe he didn’t do a good job.”";
+    assert_eq!(speaker_of(t, "good job").as_deref(), Some("Tom Harlan"));
+}
+
+#[test]
+fn participle_after_a_name_introduces_that_persons_words() {
+    let t = "The new ad uses footage of Maria Ruiz asking, “Why aren’t I further ahead?”";
+    assert_eq!(
+        speaker_of(t, "further ahead").as_deref(),
+        Some("Maria Ruiz")
+    );
+    let t = "The spot ends with video of Tom Harlan saying during the debate last week, “That \
+             makes me smart.”";
+    assert_eq!(
+        speaker_of(t, "makes me smart").as_deref(),
+        Some("Tom Harlan")
+    );
+    // A day is no speaker.
+    let t = "The mayor’s office released a statement Tuesday saying “the matter is closed.”";
+    assert_ne!(
+        speaker_of(t, "matter is closed").as_deref(),
+        Some("Tuesday")
+    );
+}
+
+#[test]
+fn pronoun_with_a_joined_verb_is_the_subject() {
+    let t = "Tom Ruiz said on Friday he would run again. He’s claiming that voter fraud is “a \
+             big, big problem in this country.”";
+    let a = run(t);
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.kind == Kind::Partial)
+        .expect("partial");
+    assert_eq!(q.mention.map(|m| m.slice(t)), Some("He"));
+    assert_eq!(a.speakers[q.speaker.expect("speaker")].name, "Tom Ruiz");
+}
+
+#[test]
+fn naming_verb_before_words_in_the_first_person_quotes_who_named() {
+    let t = "Governor Ruiz called the holiday “a celebration of the ways faith can unite us.”";
+    assert_eq!(kind_of(t, "celebration"), Kind::Partial);
+    assert_eq!(speaker_of(t, "celebration").as_deref(), Some("Ruiz"));
+}
+
+#[test]
 fn modifier_opening_a_sentence_is_not_a_name() {
     let a = run("Former employees said the warehouse was chaotic.");
     assert_eq!(a.speakers[0].name, "Former employees");
