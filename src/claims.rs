@@ -16,6 +16,7 @@
 
 use crate::cues::CueMatch;
 use crate::lexicon::{class, lexicon};
+use crate::mentions::is_verb_like;
 use crate::text::is_dash;
 use crate::types::{CueForm, Document, QuoteSpan, Span, TokenKind};
 
@@ -198,6 +199,28 @@ fn content_end(
     // A coordinated or trailing cue ends the claim: "… and argued that",
     // "…, she said", "…, saying", "…, according to X". A cue inside the
     // claim ("said it was recalling") does not.
+    // The writer's own clause after the claim ends it: ", although he
+    // again refused …" (a clause with its own subject and verb); so does a second verb of the speaker's that reports
+    // nothing ("said A and encouraged B to …").
+    let past_cue = doc.low(c.cue.first_token).ends_with("ed")
+        || matches!(doc.low(c.cue.first_token), "said" | "told" | "wrote");
+    if let Some(k) = (c.cue.end_token + 2..end).find(|&k| {
+        !in_quote[k]
+            && (doc.tok(k - 1) == ","
+                && matches!(doc.low(k), "although" | "though" | "whereas")
+                // A clause with its own verb, not "…, though no longer in 2026".
+                && (k + 2..(k + 4).min(end)).any(|v| is_verb_like(doc, v))
+                || past_cue
+                    && matches!(doc.low(k - 1), "and" | "but")
+                    && is_verb_like(doc, k)
+                    && !doc.is(k, class::AUXILIARY)
+                    && doc.cue_lemma(k).is_none())
+    }) {
+        end = k - 1;
+        while end > c.cue.end_token && doc.tok(end - 1) == "," {
+            end -= 1;
+        }
+    }
     if let Some(next) = cues.get(ci + 1).filter(|n| n.cue.first_token < end) {
         let nk = next.cue.first_token;
         let before_next = |k: usize| {
@@ -620,6 +643,22 @@ mod tests {
         assert_eq!(
             one("The plan, Smith said, will fail within a year.").0,
             "The plan, Smith said, will fail within a year"
+        );
+    }
+
+    #[test]
+    fn a_second_verb_or_the_writers_own_clause_ends_the_claim() {
+        let c = claims("The mayor said the vote was rigged and encouraged residents to protest.");
+        assert_eq!(c[0].0, "the vote was rigged");
+        let c = claims(
+            "Harlan said paying no tax was smart, although he again refused to release his returns.",
+        );
+        assert_eq!(c[0].0, "paying no tax was smart");
+        // "though" without a verb of its own is still the speaker's.
+        let c = claims("Dahl said he still expected the plant to open, though no longer in 2026.");
+        assert_eq!(
+            c[0].0,
+            "he still expected the plant to open, though no longer in 2026"
         );
     }
 
