@@ -173,11 +173,16 @@ pub fn attribute(
         let trailing = (cue_at(close + 1)..cue_at(window_end.min(close + 9)))
             .map(|ci| (ci, &cues[ci]))
             .find(|(_, c)| {
-                // ("Mr. Clarke recalled": a title's period ends nothing.)
+                // ("Mr. Clarke recalled": a title's period ends nothing; "…,”
+                // though she noted": a clause of its own reports other words.)
                 (after_close..c.cue.first_token).all(|k| {
                     !in_quote[k]
                         && (!matches!(doc.tok(k), "." | "?" | "!" | ";" | ":")
                             || crate::mentions::is_initial_period(doc, k))
+                        && !matches!(
+                            doc.low(k),
+                            "though" | "although" | "while" | "whereas" | "because" | "but"
+                        )
                 })
             });
         let window_start = sentence.first_token.max(open.saturating_sub(WINDOW));

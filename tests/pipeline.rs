@@ -245,6 +245,19 @@ fn attribution_after_the_quotation_reads_past_a_title_period() {
 }
 
 #[test]
+fn cue_in_a_clause_of_its_own_after_the_quotation_does_not_attribute_it() {
+    let t = "Lynch said she speaks about race because “you talk about the issues in front of \
+             you,” though she noted the caseload had changed.";
+    let a = run(t);
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.kind == Kind::Partial)
+        .expect("partial");
+    assert_eq!(q.cue.map(|c| c.slice(t)), Some("said"));
+}
+
+#[test]
 fn participle_after_a_cue_word_that_reports_nothing_takes_the_subject() {
     let t = "Tom Harlan was defensive when forced to explain not paying a contractor, saying, \
              “Maybe he didn’t do a good job.”";
