@@ -189,7 +189,10 @@ pub fn attribute(
         let leading = (cue_at(window_start)..cue_at(open))
             .rev()
             .map(|ci| (ci, &cues[ci]))
-            .find(|(_, c)| c.cue.end_token <= open && !c.weak);
+            // ("Ryan said the spate of shootings demands that …“more
+            // listening”": a cue whose subject names no one passes the
+            // quotation to the one before it.)
+            .find(|(_, c)| c.cue.end_token <= open && !c.weak && c.source.is_some());
         let later = (cue_at(close + 1)..cue_at(window_end))
             .map(|ci| (ci, &cues[ci]))
             .find(|(_, c)| !c.weak && !in_quote[c.cue.first_token]);

@@ -377,9 +377,21 @@ fn source_before_after_comma(doc: &Document, c: &CueMatch, first: usize) -> bool
             k = e;
         }
     }
+    // ("When pressed on it, the mother replied, “…”": a cue that introduces
+    // a quotation after its comma attributes that, not the adverbial clause
+    // before; "C, she said, “and …”" still claims C.)
+    let quotation_after = |k: usize| {
+        let opens_adverbially = doc.is(first, class::SUBORDINATOR)
+            || is_word(doc, first) && doc.low(first).ends_with("ed");
+        opens_adverbially
+            && doc
+                .tokens
+                .get(k + 1)
+                .is_some_and(|t| t.kind == TokenKind::Mark)
+    };
     k >= doc.tokens.len()
         || is_terminator(doc, k)
-        || doc.tok(k) == ","
+        || doc.tok(k) == "," && !quotation_after(k)
         || doc.sentence_of_token[k] != doc.sentence_of_token[c.cue.first_token]
 }
 

@@ -420,7 +420,10 @@ fn is_verb_use(
         }
         // "the said property", "a claim", "the report": a determiner makes it a noun.
         // ("One said", "another added": one of those just mentioned.)
-        let one_of_them = matches!(p, "one" | "another") && form != lemma;
+        // ("the mother of three replied": a number ends the phrase before a past form.)
+        let one_of_them = matches!(p, "one" | "another" | "two" | "three" | "four")
+            && form != lemma
+            && (form.ends_with("ed") || !matches!(p, "two" | "three" | "four"));
         if lex.is(class::DETERMINER, p)
             && !matches!(p, "that" | "both" | "each" | "all")
             && !one_of_them

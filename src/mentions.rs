@@ -368,16 +368,34 @@ pub fn parse_np(doc: &Document, a: usize, b: usize) -> Option<Mention> {
             _ => {}
         }
     }
-    // "the 61-year-old": a person known by their age, named earlier.
-    if doc.low(a) == "the" && {
-        let age = Span::new(doc.tokens[a + 1.min(b - a - 1)].span.start, span.end).slice(doc.text);
-        b - a > 1 && age.starts_with(|c: char| c.is_ascii_digit()) && age.ends_with("year-old")
-    } {
+    // "the 61-year-old": a person known by their age, named earlier; "the
+    // 34-year-old mother of three": the same, with the noun that describes them.
+    let age_end = (doc.low(a) == "the" && b - a > 1)
+        .then(|| (a + 1..(a + 5).min(b)).find(|&k| doc.low(k).ends_with("year-old")))
+        .flatten()
+        .filter(|&k| {
+            let age = Span::new(doc.tokens[a + 1].span.start, doc.tokens[k].span.end);
+            age.slice(doc.text)
+                .starts_with(|c: char| c.is_ascii_digit())
+        });
+    if let Some(k) = age_end {
+        // The age and one lower-case noun after it ("mother"), not what follows ("of three").
+        let last = if k + 1 < b && is_word(doc, k + 1) && !is_capitalized(doc, k + 1) {
+            k + 1
+        } else {
+            k
+        };
+        let span = Span::new(span.start, doc.tokens[last].span.end);
+        // "the 44-year-old executive": the noun may be a role.
+        let role = (last > k)
+            .then(|| role_at(doc, last, last + 1))
+            .flatten()
+            .map(|_| lower(doc, last).to_string());
         return Some(Mention {
             span,
             form: MentionForm::Nominal,
             name: span.slice(doc.text).to_string(),
-            role: None,
+            role,
             affiliation: None,
             speaker_type: SpeakerType::Person,
             official: false,
@@ -1160,6 +1178,13 @@ pub fn subject_before(doc: &Document, verb: usize, lb: usize) -> Option<Mention>
                 && doc.cue_lemma(k - 1).is_none()
             {
                 a = k;
+            }
+            // "Ryan said the spate of shootings demands": the subject of a
+            // verb inside what is said starts after the reporting verb.
+            if k >= a && doc.cue_lemma(k).is_some() && !is_capitalized(doc, k) && k + 1 < j {
+                a = k + 1;
+                verb_seen = false;
+                continue;
             }
             if matches!(
                 lower(doc, k),

@@ -589,8 +589,9 @@ fn find_entity(index: &Index, m: &Mention, keys: &Keys) -> Option<usize> {
             if nationality_led && m.role.is_none() {
                 return by_nationality();
             }
-            // "the 61-year-old said": likewise the latest person.
-            if m.role.is_none() && m.name.ends_with("year-old") {
+            // "the 61-year-old said", "the 34-year-old mother replied":
+            // likewise the latest person.
+            if m.role.is_none() && m.name.contains("year-old") {
                 return index.latest(index.recent(), |e| {
                     may_refer_back_to(e, m) && e.speaker_type == SpeakerType::Person
                 });

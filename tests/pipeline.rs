@@ -258,6 +258,35 @@ fn cue_in_a_clause_of_its_own_after_the_quotation_does_not_attribute_it() {
 }
 
 #[test]
+fn reporting_verb_inside_what_is_said_has_its_own_subject_after_the_cue() {
+    let t = "A cashier who hid in the back told detectives she heard the robber shout \"Give \
+             me the till\" moments before the alarm, according to the filing.";
+    let a = run(t);
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.kind != Kind::Indirect)
+        .expect("quotation");
+    assert_eq!(q.mention.map(|m| m.slice(t)), Some("the robber"));
+}
+
+#[test]
+fn age_and_noun_describe_a_person_who_speaks() {
+    let t = "When pressed on why the plan leaves out fathers, the 34-year-old mother of three \
+             replied, \"It is meant to help the mother who has given birth.\"";
+    let a = run(t);
+    assert_eq!(
+        a.quotes.len(),
+        1,
+        "no claim is read from the clause before the cue"
+    );
+    assert_eq!(
+        a.quotes[0].mention.map(|m| m.slice(t)),
+        Some("the 34-year-old mother")
+    );
+}
+
+#[test]
 fn participle_after_a_cue_word_that_reports_nothing_takes_the_subject() {
     let t = "Tom Harlan was defensive when forced to explain not paying a contractor, saying, \
              “Maybe he didn’t do a good job.”";
