@@ -341,14 +341,18 @@ pub fn attribute(
                 t > sentence.first_token && doc.low(t - 1) == "what" && !title_case
             };
             match named_by {
+                // "both sides described the talks as “constructive”": the
+                // describing verb already attributed it as a cue.
+                Some((_, cue)) if a.cue == Some(cue) && a.rule == Some(Rule::Cue) => Kind::Partial,
                 // "… said it would cut jobs, a move its chief executive called
                 // “painful”": a naming verb between the cue and the quotation
                 // has the last word.
                 Some((m, cue))
                     if (n_words >= 3 || verdict_of_named(&m, cue) || after_what(&m))
                         && (a.rule.is_none()
-                            || a.cue
-                                .is_some_and(|c| c.end <= cue.start || c.start >= q.span.end)) =>
+                            || a.cue.is_some_and(|c| {
+                                c == cue || c.end <= cue.start || c.start >= q.span.end
+                            })) =>
                 {
                     mentions.push(m);
                     a.source = Source::Mention(mentions.len() - 1);
@@ -919,10 +923,58 @@ fn subject_of_paragraph_end(doc: &Document, p: usize) -> Option<Mention> {
     .then_some(m)
 }
 
+/// Verbs that describe something "as" what the quotation says: whoever
+/// describes speaks the words.
+const DESCRIBING_VERBS: &[&str] = &[
+    "described",
+    "describes",
+    "describing",
+    "characterized",
+    "characterised",
+    "characterizes",
+    "characterises",
+    "criticized",
+    "criticised",
+    "criticizes",
+    "criticises",
+    "denounced",
+    "denounces",
+    "hailed",
+    "hails",
+    "praised",
+    "praises",
+    "slammed",
+    "slams",
+    "blasted",
+    "blasts",
+    "derided",
+    "derides",
+    "dismissed",
+    "dismisses",
+    "portrayed",
+    "portrays",
+    "labeled",
+    "labelled",
+    "branded",
+];
+
 /// The naming verb ("called", "dubbed", "branded") before the quotation
 /// opening at token `open`, across its object: a short phrase ("the
 /// minister’s response") that punctuation ends.
 fn naming_verb_before(doc: &Document, open: usize, first: usize) -> Option<usize> {
+    // "criticized the law as a “crazy system”", "described her as “brilliant”":
+    // a verb of describing with "as" right before the quotation.
+    let as_before = (open > first + 1 && doc.low(open - 1) == "as")
+        || (open > first + 2 && doc.low(open - 2) == "as" && doc.is(open - 1, class::DETERMINER));
+    if as_before {
+        let describing = (open.saturating_sub(10).max(first)..open)
+            .rev()
+            .take_while(|&k| !matches!(doc.tok(k), "," | ";" | ":" | "." | "(" | ")"))
+            .find(|&k| DESCRIBING_VERBS.contains(&doc.low(k)));
+        if describing.is_some() {
+            return describing;
+        }
+    }
     (open.saturating_sub(8).max(first)..open)
         .rev()
         .take_while(|&k| !matches!(doc.tok(k), "," | ";" | ":" | "." | "(" | ")"))

@@ -183,6 +183,19 @@ fn naming_verb_quotes_the_reported_speaker_or_names_a_work() {
 }
 
 #[test]
+fn describing_something_as_a_quoted_phrase_quotes_who_describes() {
+    let t = "Former Governor Ana Ruiz criticized the new law as a “crazy system” during a \
+             campaign stop.";
+    assert_eq!(kind_of(t, "crazy system"), Kind::Partial);
+    assert_eq!(speaker_of(t, "crazy system").as_deref(), Some("Ana Ruiz"));
+    let t = "The two delegations described the talks as “constructive” on Tuesday.";
+    assert_eq!(kind_of(t, "constructive"), Kind::Partial);
+    // No one describes in a passive without its agent.
+    let t = "The film was described as “a triumph” in the trade press.";
+    assert_eq!(kind_of(t, "a triumph"), Kind::Scare);
+}
+
+#[test]
 fn what_someone_called_quotes_them_however_short() {
     let t = "The bank stressed that few staff took part in what several senators called \
              “fraud” during the hearing.";
