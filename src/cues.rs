@@ -458,6 +458,8 @@ fn is_verb_use(
         {
             return false
         }
+        // "As one voter put it, …": "put" reports only with "it".
+        "put" if next != Some("it") => return false,
         "tell" => {
             let window = (i + 1..(i + 5).min(doc.tokens.len()))
                 .any(|k| matches!(doc.tok(k), "apart" | "difference" | "whether" | "time"));

@@ -1181,7 +1181,12 @@ pub fn subject_before(doc: &Document, verb: usize, lb: usize) -> Option<Mention>
             }
             // "Ryan said the spate of shootings demands": the subject of a
             // verb inside what is said starts after the reporting verb.
-            if k >= a && doc.cue_lemma(k).is_some() && !is_capitalized(doc, k) && k + 1 < j {
+            // ("put" reports only in "put it": "put the book down and explained".)
+            if k >= a
+                && doc.cue_lemma(k).is_some_and(|l| l != "put")
+                && !is_capitalized(doc, k)
+                && k + 1 < j
+            {
                 a = k + 1;
                 verb_seen = false;
                 continue;

@@ -196,6 +196,17 @@ fn describing_something_as_a_quoted_phrase_quotes_who_describes() {
 }
 
 #[test]
+fn as_someone_put_it_attributes_and_put_otherwise_reports_nothing() {
+    let t = "As Lena Ortiz, a tax lawyer in Denver, recently put it, “Did he avoid tax or \
+             evade it?”";
+    assert_eq!(speaker_of(t, "avoid tax").as_deref(), Some("Lena Ortiz"));
+    let t = "Lena Ortiz read one page aloud, then put the book down and explained why she \
+             wrote it. “The hands forget first,” she said.";
+    assert_eq!(speaker_of(t, "hands forget").as_deref(), Some("Lena Ortiz"));
+    assert!(run(t).speakers.iter().all(|s| !s.name.contains("book")));
+}
+
+#[test]
 fn what_someone_called_quotes_them_however_short() {
     let t = "The bank stressed that few staff took part in what several senators called \
              “fraud” during the hearing.";
