@@ -889,7 +889,9 @@ fn naming_source(
     in_quote: &[bool],
 ) -> Option<(Mention, Span)> {
     let verb = naming_verb_before(doc, open, first)?;
-    let mut m = if doc.low(verb).ends_with("ing") {
+    // "The doctor is calling the candidate “…”": a progressive has its subject before.
+    let progressive = verb > first && doc.is(verb - 1, class::AUXILIARY);
+    let mut m = if doc.low(verb).ends_with("ing") && !progressive {
         // "The chamber welcomed the cut, calling it “…”": the sentence's subject.
         if verb == first || doc.tok(verb - 1) != "," {
             return None;
@@ -956,6 +958,16 @@ const DESCRIBING_VERBS: &[&str] = &[
     "labeled",
     "labelled",
     "branded",
+    "condemned",
+    "condemns",
+    "sees",
+    "saw",
+    "views",
+    "viewed",
+    "regards",
+    "regarded",
+    "admires",
+    "admired",
 ];
 
 /// The naming verb ("called", "dubbed", "branded") before the quotation

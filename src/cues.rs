@@ -716,6 +716,15 @@ pub fn main_clause_subject(doc: &Document, first: usize, limit: usize) -> Option
                             && !lexicon().is_ly_adverb(doc.low(k)))
         })
         .find_map(|verb| subject_before(doc, verb, first))
+        .or_else(|| {
+            // "Senator Ana Ruiz spoke about it, arguing …": a name opening the
+            // sentence before a lower-case word (an irregular verb) is its subject.
+            let end = crate::mentions::capitalized_run_end(doc, first, limit);
+            (end > first + 1 && end < limit && doc.tokens[end].kind == TokenKind::Word)
+                .then(|| parse_np(doc, first, end))
+                .flatten()
+                .filter(|m| m.form == crate::types::MentionForm::Name)
+        })
 }
 
 /// The medium named around a cue: "in a statement", "told Reuters", "on Twitter".

@@ -1231,12 +1231,38 @@ pub fn subject_before(doc: &Document, verb: usize, lb: usize) -> Option<Mention>
             !upper_first(doc, k)
                 && (VERBS_OF_CLAUSES.contains(&lower(doc, k)) || doc.cue_lemma(k).is_some())
         });
-        return parse_np(doc, a, last.1).or_else(|| match verb_before {
-            _ if a == last.0 => None,
-            None => parse_np(doc, last.0, last.1),
-            Some(v) if v > last.0 && doc.cue_lemma(v).is_some() => parse_np(doc, last.0, v),
-            Some(_) => None,
-        });
+        return parse_np(doc, a, last.1)
+            .or_else(|| match verb_before {
+                _ if a == last.0 => None,
+                None => parse_np(doc, last.0, last.1),
+                Some(v) if v > last.0 && doc.cue_lemma(v).is_some() => parse_np(doc, last.0, v),
+                Some(_) => None,
+            })
+            .or_else(|| {
+                // "… Mitch McConnell, now the majority leader, who in 2010 said":
+                // a relative pronoun opening the phrase speaks for the name
+                // that ends a phrase before it.
+                let relative = a == last.0 + 1
+                    && matches!(lower(doc, last.0), "who" | "which")
+                    && doc.cue_lemma(verb).is_some();
+                if !relative {
+                    return None;
+                }
+                segs[..segs.len() - 1]
+                    .iter()
+                    .rev()
+                    .take(2)
+                    .find_map(|&(sa, sb)| {
+                        let mut start = sb;
+                        while start > sa && is_capitalized(doc, start - 1) {
+                            start -= 1;
+                        }
+                        (start < sb)
+                            .then(|| parse_np(doc, start, sb))
+                            .flatten()
+                            .filter(|m| matches!(m.form, MentionForm::Name | MentionForm::OrgName))
+                    })
+            });
     }
     // "X, <appositive>, said": the head is the first segment that is not an introduction.
     let head = segs.iter().position(|&s| !is_intro(doc, s))?;

@@ -207,6 +207,28 @@ fn as_someone_put_it_attributes_and_put_otherwise_reports_nothing() {
 }
 
 #[test]
+fn relative_who_before_a_cue_speaks_for_the_name_before_it() {
+    let t = "Ruiz has a frosty relationship with Mitch Calloway, now the majority leader, who in \
+             2010 said the party’s main goal was to make Ruiz a “one-term governor.”";
+    assert_eq!(
+        speaker_of(t, "one-term governor").as_deref(),
+        Some("Mitch Calloway")
+    );
+}
+
+#[test]
+fn progressive_naming_verb_and_name_opening_the_sentence_give_the_speaker() {
+    let t = "The candidate’s physician is calling him “extremely physically fit.”";
+    assert_eq!(kind_of(t, "physically fit"), Kind::Partial);
+    let t = "Senator Ana Ruiz spoke about the shooting, arguing that such killings should be \
+             recognized as “intolerable.”";
+    assert_eq!(speaker_of(t, "intolerable").as_deref(), Some("Ana Ruiz"));
+    let t = "In a statement, President Obama condemned the test as \"provocative and \
+             destabilizing\" and a \"grave threat\" to the region.";
+    assert_eq!(speaker_of(t, "grave threat").as_deref(), Some("Obama"));
+}
+
+#[test]
 fn what_someone_called_quotes_them_however_short() {
     let t = "The bank stressed that few staff took part in what several senators called \
              “fraud” during the hearing.";
