@@ -293,6 +293,13 @@ fn after(doc: &Document, c: &CueMatch, end: usize, in_quote: &[bool]) -> Option<
             // "told reporters" + clause without an article: the listener is one word.
             start += 1;
         }
+        // "told voters this weekend he would …": a time after the listener.
+        while start + 1 < end
+            && matches!(doc.low(start), "this" | "last" | "next" | "on")
+            && doc.is(start + 1, class::TEMPORAL)
+        {
+            start += 2;
+        }
     } else {
         // Adverbs, days and media between the cue and its clause.
         while start < end && is_word(doc, start) && {
@@ -672,6 +679,12 @@ mod tests {
             c[0].0,
             "he still expected the plant to open, though no longer in 2026"
         );
+    }
+
+    #[test]
+    fn a_time_after_the_listener_is_not_the_claim() {
+        let c = claims("The president told voters this weekend he would consider it an insult.");
+        assert_eq!(c[0].0, "he would consider it an insult");
     }
 
     #[test]
