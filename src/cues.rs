@@ -62,6 +62,10 @@ const ACCORDING_TO_NOT_SPEECH: &[&str] = &[
     "law",
     "instructions",
 ];
+/// Reporting verbs only in narrow uses ("as she put it", "the letter reads"):
+/// elsewhere they are ordinary verbs (see `is_verb_use`).
+pub const NARROW_CUES: &[&str] = &["put", "read"];
+
 /// Nouns of "in a statement", "in an interview": the medium of speech.
 pub const MEDIUM_NOUNS: &[&str] = &[
     "statement",
@@ -460,6 +464,23 @@ fn is_verb_use(
         }
         // "As one voter put it, …": "put" reports only with "it".
         "put" if next != Some("it") => return false,
+        // "“…,” the letter reads", "The statement read: “…”": only a
+        // document reads out words; people read books.
+        "read" => {
+            let document = |k: usize| {
+                doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word)
+                    && (MEDIUM_NOUNS.contains(&doc.low(k))
+                        || matches!(doc.low(k), "sign" | "banner"))
+            };
+            let before = i > 0 && document(i - 1);
+            // ("“…,” reads one sign": after the quotation, the document follows.)
+            let after = i > 0
+                && doc.tokens[i - 1].kind != TokenKind::Word
+                && (i + 1..(i + 3).min(doc.tokens.len())).any(document);
+            if !(before || after) {
+                return false;
+            }
+        }
         "tell" => {
             let window = (i + 1..(i + 5).min(doc.tokens.len()))
                 .any(|k| matches!(doc.tok(k), "apart" | "difference" | "whether" | "time"));

@@ -1181,9 +1181,12 @@ pub fn subject_before(doc: &Document, verb: usize, lb: usize) -> Option<Mention>
             }
             // "Ryan said the spate of shootings demands": the subject of a
             // verb inside what is said starts after the reporting verb.
-            // ("put" reports only in "put it": "put the book down and explained".)
+            // ("put the book down and explained": "put" and "read" report only
+            // in narrow uses.)
             if k >= a
-                && doc.cue_lemma(k).is_some_and(|l| l != "put")
+                && doc
+                    .cue_lemma(k)
+                    .is_some_and(|l| !crate::cues::NARROW_CUES.contains(&l))
                 && !is_capitalized(doc, k)
                 && k + 1 < j
             {

@@ -229,6 +229,31 @@ fn progressive_naming_verb_and_name_opening_the_sentence_give_the_speaker() {
 }
 
 #[test]
+fn a_document_reads_out_its_words_and_people_read_books() {
+    let t = "“We see schools offering families hope,” the letter reads. “Our children are \
+             thriving.”";
+    assert_eq!(
+        speaker_of(t, "offering families").as_deref(),
+        Some("the letter")
+    );
+    let t = "The statement read: “We regret the delay and will publish the data next week.”";
+    assert_eq!(
+        speaker_of(t, "regret the delay").as_deref(),
+        Some("The statement")
+    );
+    // A short sign stays a title; a person reading says nothing.
+    let t = "“New lower prices,” reads one sign.";
+    assert_eq!(kind_of(t, "lower prices"), Kind::Title);
+    let t = "He reads the paper every morning, his wife said.";
+    let cues: Vec<Option<&str>> = run(t)
+        .quotes
+        .iter()
+        .map(|q| q.cue.map(|c| c.slice(t)))
+        .collect();
+    assert_eq!(cues, vec![Some("said")]);
+}
+
+#[test]
 fn what_someone_called_quotes_them_however_short() {
     let t = "The bank stressed that few staff took part in what several senators called \
              “fraud” during the hearing.";
