@@ -1260,7 +1260,10 @@ pub fn subject_before(doc: &Document, verb: usize, lb: usize) -> Option<Mention>
                         while start > sa && is_capitalized(doc, start - 1) {
                             start -= 1;
                         }
-                        (start < sb)
+                        // ("Instead, the study -- which notes": a capital that
+                        // only opens the sentence names no one.)
+                        let opener_only = sb - start == 1 && start == first;
+                        (start < sb && !opener_only)
                             .then(|| parse_np(doc, start, sb))
                             .flatten()
                             .filter(|m| matches!(m.form, MentionForm::Name | MentionForm::OrgName))

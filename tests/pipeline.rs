@@ -254,6 +254,23 @@ fn a_document_reads_out_its_words_and_people_read_books() {
 }
 
 #[test]
+fn a_day_after_a_body_is_no_part_of_its_name() {
+    let t = "The United Nations Security Council on Friday condemned the test as “a clear threat \
+             to peace.”";
+    assert_eq!(
+        speaker_of(t, "clear threat").as_deref(),
+        Some("United Nations Security Council")
+    );
+}
+
+#[test]
+fn sentence_opening_capital_is_no_antecedent_for_which() {
+    let t = "Instead, the study -- which notes that firms would owe billions, “equal to three \
+             state budgets,” if taxed properly -- should alarm voters.";
+    assert!(run(t).speakers.iter().all(|s| s.name != "Instead"));
+}
+
+#[test]
 fn what_someone_called_quotes_them_however_short() {
     let t = "The bank stressed that few staff took part in what several senators called \
              “fraud” during the hearing.";
