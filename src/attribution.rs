@@ -16,7 +16,7 @@
 use std::hash::Hasher;
 
 use crate::lexicon::{class, HashMap, HashSet};
-use crate::text::is_dash;
+use crate::text::{is_comma_or_dash, is_dash};
 
 use crate::cues::CueMatch;
 use crate::lexicon::lexicon;
@@ -207,7 +207,7 @@ pub fn attribute(
         let closed_by_comma = inner.trim_end().ends_with(',');
         let closes_before_attribution = closed_by_comma
             || (starts_sentence || leading.is_none()) && closed_as_sentence
-            || next_tok.is_some_and(|t| t == "," || is_dash(t));
+            || next_tok.is_some_and(is_comma_or_dash);
         let has_source = |(_, c): &(usize, &CueMatch)| c.source.is_some();
         let (first_choice, second_choice) = if starts_sentence || closes_before_attribution {
             (trailing, leading)
@@ -976,35 +976,36 @@ const DESCRIBING_VERBS: &[&str] = &[
 fn naming_verb_before(doc: &Document, open: usize, first: usize) -> Option<usize> {
     // "criticized the law as a “crazy system”", "described her as “brilliant”":
     // a verb of describing with "as" right before the quotation.
+    // The nearest word within `reach` tokens before the quotation that
+    // `is_verb` accepts, across the object phrase, which punctuation ends.
+    let verb_within = |reach: usize, is_verb: &dyn Fn(&str) -> bool| {
+        (open.saturating_sub(reach).max(first)..open)
+            .rev()
+            .take_while(|&k| !matches!(doc.tok(k), "," | ";" | ":" | "." | "(" | ")"))
+            .find(|&k| is_verb(doc.low(k)))
+    };
     let as_before = (open > first + 1 && doc.low(open - 1) == "as")
         || (open > first + 2 && doc.low(open - 2) == "as" && doc.is(open - 1, class::DETERMINER));
     if as_before {
-        let describing = (open.saturating_sub(10).max(first)..open)
-            .rev()
-            .take_while(|&k| !matches!(doc.tok(k), "," | ";" | ":" | "." | "(" | ")"))
-            .find(|&k| DESCRIBING_VERBS.contains(&doc.low(k)));
-        if describing.is_some() {
-            return describing;
+        if let Some(k) = verb_within(10, &|w| DESCRIBING_VERBS.contains(&w)) {
+            return Some(k);
         }
     }
-    (open.saturating_sub(8).max(first)..open)
-        .rev()
-        .take_while(|&k| !matches!(doc.tok(k), "," | ";" | ":" | "." | "(" | ")"))
-        .find(|&k| {
-            matches!(
-                doc.low(k),
-                "called"
-                    | "calls"
-                    | "call"
-                    | "calling"
-                    | "dubbed"
-                    | "dubs"
-                    | "termed"
-                    | "labelled"
-                    | "labeled"
-                    | "branded"
-            )
-        })
+    verb_within(8, &|w| {
+        matches!(
+            w,
+            "called"
+                | "calls"
+                | "call"
+                | "calling"
+                | "dubbed"
+                | "dubs"
+                | "termed"
+                | "labelled"
+                | "labeled"
+                | "branded"
+        )
+    })
 }
 
 /// Lower-cased words without punctuation, for comparing quoted words (the

@@ -17,7 +17,7 @@
 use crate::cues::CueMatch;
 use crate::lexicon::{class, lexicon};
 use crate::mentions::is_verb_like;
-use crate::text::is_dash;
+use crate::text::{is_comma_or_dash, is_dash};
 use crate::types::{CueForm, Document, QuoteSpan, Span, TokenKind};
 
 /// How far after its cue a claim may start, in tokens.
@@ -73,12 +73,11 @@ pub fn find(
             .source
             .as_ref()
             .map_or(c.cue.span.start, |s| s.span.start.min(c.cue.span.start));
-        let mut lead_tok = doc.tokens.partition_point(|t| t.span.start < lead);
-        while lead_tok > sentence.first_token
-            && (doc.tok(lead_tok - 1) == "," || is_dash(doc.tok(lead_tok - 1)))
-        {
-            lead_tok -= 1;
-        }
+        let lead_tok = back_over_commas_and_dashes(
+            doc,
+            doc.tokens.partition_point(|t| t.span.start < lead),
+            sentence.first_token,
+        );
         if lead_tok > sentence.first_token && in_quote[lead_tok - 1] {
             let close = doc.tokens[lead_tok - 1].span.end;
             let at = quotes.partition_point(|q| q.span.end < close);
@@ -250,6 +249,15 @@ fn content_end(
     end
 }
 
+/// Token `k` moved back over the commas and dashes right before it, no
+/// further than `first`.
+fn back_over_commas_and_dashes(doc: &Document, mut k: usize, first: usize) -> usize {
+    while k > first && is_comma_or_dash(doc.tok(k - 1)) {
+        k -= 1;
+    }
+    k
+}
+
 /// The claim after a cue: `X said (that) C`, `X told Y (that) C`.
 fn after(doc: &Document, c: &CueMatch, end: usize, in_quote: &[bool]) -> Option<Span> {
     let lex = lexicon();
@@ -416,11 +424,7 @@ fn before_and_after(doc: &Document, c: &CueMatch, first: usize, end: usize) -> O
     let lead = src.span.start.min(c.cue.span.start);
     let lead_tok = doc.tokens.partition_point(|t| t.span.start < lead);
     // Back over the comma before the attribution.
-    let mut before_end = lead_tok;
-    while before_end > first && (doc.tok(before_end - 1) == "," || is_dash(doc.tok(before_end - 1)))
-    {
-        before_end -= 1;
-    }
+    let before_end = back_over_commas_and_dashes(doc, lead_tok, first);
     if before_end <= first {
         return None;
     }
@@ -459,11 +463,7 @@ fn according_to(doc: &Document, c: &CueMatch, first: usize, end: usize) -> Optio
         return (s < end)
             .then(|| Span::new(doc.tokens[s].span.start, doc.tokens[end - 1].span.end));
     }
-    let mut before_end = c.cue.first_token;
-    while before_end > first && (doc.tok(before_end - 1) == "," || is_dash(doc.tok(before_end - 1)))
-    {
-        before_end -= 1;
-    }
+    let before_end = back_over_commas_and_dashes(doc, c.cue.first_token, first);
     (before_end > first).then(|| {
         Span::new(
             doc.tokens[first].span.start,

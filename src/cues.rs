@@ -8,7 +8,7 @@
 
 use crate::lexicon::{class, lexicon};
 use crate::mentions::{is_initial_period, is_verb_like, np_after, parse_np, subject_before};
-use crate::text::is_dash;
+use crate::text::is_comma_or_dash;
 use crate::types::{fact, Cue, CueForm, Document, Mention, Span, TokenKind};
 
 /// A cue with the source it names and the medium that relayed it.
@@ -425,9 +425,9 @@ fn is_verb_use(
         // "the said property", "a claim", "the report": a determiner makes it a noun.
         // ("One said", "another added": one of those just mentioned.)
         // ("the mother of three replied": a number ends the phrase before a past form.)
-        let one_of_them = matches!(p, "one" | "another" | "two" | "three" | "four")
-            && form != lemma
-            && (form.ends_with("ed") || !matches!(p, "two" | "three" | "four"));
+        let one_of_them = form != lemma
+            && (matches!(p, "one" | "another")
+                || matches!(p, "two" | "three" | "four") && form.ends_with("ed"));
         if lex.is(class::DETERMINER, p)
             && !matches!(p, "that" | "both" | "each" | "all")
             && !one_of_them
@@ -678,7 +678,7 @@ fn source_of(
     }
     let stop = stop_at(doc, i + 1, end, in_quote);
     // `“Q,” said X` and `Q, said X`: nothing that could be a subject before the cue.
-    let right_after_quote = (lb..i).all(|k| doc.tok(k) == "," || is_dash(doc.tok(k)));
+    let right_after_quote = (lb..i).all(|k| is_comma_or_dash(doc.tok(k)));
     // "So says Edith Marlowe, 71,": the quotation before has its speaker after.
     if right_after_quote || i == first || follows_so(doc, i) {
         return (np_after(doc, i + 1, stop), true);

@@ -8,7 +8,7 @@
 //! gender and whether it marks an official, read from the lexicons.
 
 use crate::lexicon::{class, lexicon};
-use crate::text::is_dash;
+use crate::text::{is_comma_or_dash, is_dash};
 use crate::types::{fact, Document, Gender, Mention, MentionForm, Span, SpeakerType, TokenKind};
 
 /// Words that make a different office of the role after them.
@@ -1144,7 +1144,7 @@ pub fn subject_before(doc: &Document, verb: usize, lb: usize) -> Option<Mention>
     {
         t -= 1;
     }
-    if t < j && t > lb && !(doc.tok(t - 1) == "," || is_dash(doc.tok(t - 1))) {
+    if t < j && t > lb && !is_comma_or_dash(doc.tok(t - 1)) {
         j = t;
     }
     if j <= lb {

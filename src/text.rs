@@ -48,6 +48,11 @@ pub fn is_dash(token: &str) -> bool {
     matches!(token, "—" | "–" | "―") || token.len() >= 2 && token.bytes().all(|b| b == b'-')
 }
 
+/// A comma or a dash: what sets a phrase off from its clause.
+pub fn is_comma_or_dash(token: &str) -> bool {
+    token == "," || is_dash(token)
+}
+
 fn is_paragraph_break(c: char) -> bool {
     matches!(
         c,
