@@ -37,10 +37,12 @@ enum Role {
 /// Returns true when `closer` closes a quotation opened by `opener`.
 fn closes(opener: char, closer: char) -> bool {
     match opener {
-        '“' => matches!(closer, '”' | '“'),
+        // Pages that mix straight and curly marks close “ with " and " with ”:
+        // the innermost open mark is tried first, so a nested pair still pairs.
+        '“' => matches!(closer, '”' | '“' | '"'),
         '”' => closer == '”',
         '„' => matches!(closer, '“' | '”'),
-        '"' => closer == '"',
+        '"' => matches!(closer, '"' | '”'),
         '«' => closer == '»',
         '»' => closer == '«',
         '‹' => closer == '›',
@@ -377,7 +379,7 @@ fn role_of(
             }
         }
         '”' => {
-            if has_open(&|m| matches!(m, '“' | '„' | '”' | '‟')) {
+            if has_open(&|m| matches!(m, '“' | '„' | '”' | '‟' | '"')) {
                 Role::Close
             } else if left {
                 Role::Open
@@ -454,6 +456,23 @@ mod tests {
         ] {
             assert_eq!(quotes(text), vec![inner], "{text}");
         }
+    }
+
+    #[test]
+    fn pairs_straight_and_curly_marks_mixed_on_one_page() {
+        assert_eq!(
+            quotes("“Deals are not a favour,\" Ms. Ruiz said, adding that they went out \"like candy.\""),
+            vec!["Deals are not a favour,", "like candy."]
+        );
+        assert_eq!(
+            quotes("She sorted the \"work” emails from the “personal” ones."),
+            vec!["work", "personal"]
+        );
+        // A straight pair inside a curly one still pairs with itself.
+        assert_eq!(
+            quotes("“He said \"no\" to me,” she said."),
+            vec!["He said \"no\" to me,", "no"]
+        );
     }
 
     #[test]
