@@ -9,7 +9,9 @@
 
 use crate::lexicon::{class, lexicon};
 use crate::text::{is_comma_or_dash, is_dash};
-use crate::types::{fact, Document, Gender, Mention, MentionForm, Span, SpeakerType, TokenKind};
+use crate::types::{
+    fact, Document, Facts, Gender, Mention, MentionForm, Span, SpeakerType, TokenKind,
+};
 
 /// Words that make a different office of the role after them.
 pub const ROLE_MODIFIERS: &[&str] = &[
@@ -425,6 +427,22 @@ pub fn parse_np(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     read_phrase(doc, a, head_end, b, span)
 }
 
+/// True when the noun at `k` describes a plural noun right after it inside
+/// the head (`..head_end`): "police shootings", "police raids". That noun is
+/// not a function word, a verb or a noun the lexicons know.
+fn is_noun_modifier(doc: &Document, k: usize, head_end: usize) -> bool {
+    let n = k + 1;
+    n < head_end
+        && is_word(doc, n)
+        && !upper_first(doc, n)
+        && doc.facts[n] == Facts::default()
+        && !is_verb_like(doc, n)
+        && {
+            let l = lower(doc, n);
+            l.len() > 3 && l.ends_with('s') && !l.ends_with("ss")
+        }
+}
+
 /// Classifies the tokens of a head phrase `a..head_end` (the full mention
 /// runs to `b`) into name, role, affiliation and type.
 fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) -> Option<Mention> {
@@ -568,14 +586,19 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
             k += 1;
             continue;
         }
-        if doc.has(k, fact::GROUP) {
+        // "the spate of police shootings": a group noun before a plural noun
+        // describes that noun, which is the head.
+        if doc.has(k, fact::GROUP) && !is_noun_modifier(doc, k, head_end) {
             group = Some(doc.has(k, fact::GROUP_OFFICIAL));
             group_at = Some(k);
             head_noun_seen = true;
             k += 1;
             continue;
         }
-        if !upper_first(doc, k) && doc.has(k, fact::ORGANIZATION) {
+        if !upper_first(doc, k)
+            && doc.has(k, fact::ORGANIZATION)
+            && !is_noun_modifier(doc, k, head_end)
+        {
             org_nominal = Some((l, doc.has(k, fact::ORGANIZATION_OFFICIAL)));
             head_noun_seen = true;
             k += 1;
@@ -699,7 +722,16 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
             } else if end - k == 1 && doc.is(k, class::TEMPORAL) {
                 // A weekday ("on Friday") names a time, not a speaker or a body.
             } else {
-                name_run = Some((k, end));
+                // "Republican Donald Trump", "Rival Hillary Clinton": a word before
+                // a known given name and a surname describes the person.
+                let given = |i: usize| lex.given_names.contains_key(doc.tok(i));
+                let describes = end - k >= 3
+                    && is_word(doc, k)
+                    && !given(k)
+                    && given(k + 1)
+                    && !is_particle(doc, k)
+                    && !doc.has(k, fact::HONORIFIC);
+                name_run = Some((if describes { k + 1 } else { k }, end));
             }
             k = end;
             continue;
@@ -1523,6 +1555,37 @@ mod tests {
             let m = np(text);
             assert_eq!(m.name, "Wang Yi", "{text:?}");
             assert_eq!(m.role.as_deref(), Some("foreign minister"), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_group_noun_before_a_plural_noun_describes_it() {
+        // "police" describes "shootings": the phrase names no speaker.
+        let doc = segment("the recent spate of police shootings and protests");
+        assert!(parse_np(&doc, 0, doc.tokens.len()).is_none());
+        // Before a verb, or as the head, it is the speaker.
+        for (text, name) in [
+            ("Police officers", "Police officers"),
+            ("Police", "Police"),
+            ("the police union", "the police union"),
+            ("Union members", "Union members"),
+        ] {
+            assert_eq!(np(text).name, name, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_word_before_a_given_name_and_a_surname_describes_the_person() {
+        for (text, name) in [
+            ("Republican Donald Trump", "Donald Trump"),
+            ("Rival Hillary Clinton", "Hillary Clinton"),
+            // Two given names, or a given name alone with its surname, stay whole.
+            ("Mary Ann Ortiz", "Mary Ann Ortiz"),
+            ("Donald Okafor", "Donald Okafor"),
+        ] {
+            let m = np(text);
+            assert_eq!(m.name, name, "{text}");
+            assert_eq!(m.speaker_type, SpeakerType::Person, "{text}");
         }
     }
 
