@@ -209,6 +209,7 @@ pub fn find(doc: &Document, in_quote: &[bool]) -> Vec<CueMatch> {
             in_quote,
             &out,
         );
+        let source = source.filter(|m| !is_thing_inside_what_a_person_said(doc, m, &out));
         // "…, researchers reported on Wednesday.": a trailing attribution
         // reports whatever its verb.
         let weak = weak && !closes_the_sentence_after_a_comma(doc, i, source.as_ref(), sentence);
@@ -230,6 +231,35 @@ pub fn find(doc: &Document, in_quote: &[bool]) -> Vec<CueMatch> {
         i += 1;
     }
     out
+}
+
+/// True when `source` is "it" opening what a person is said to say: "Obama
+/// said it would tell an American story, one of “suffering and delight”".
+/// "It" is not that person, so the verb after it has no speaker of its own,
+/// and the words quoted there are the person's.
+fn is_thing_inside_what_a_person_said(
+    doc: &Document,
+    source: &Mention,
+    earlier: &[CueMatch],
+) -> bool {
+    if source.form != crate::types::MentionForm::Pronoun || !source.name.eq_ignore_ascii_case("it")
+    {
+        return false;
+    }
+    let it = doc.token_at(source.span.start);
+    let Some(outer) = earlier.last() else {
+        return false;
+    };
+    let after_verb = match outer.cue.end_token {
+        e if e == it => true,
+        e => e + 1 == it && doc.low(e) == "that",
+    };
+    after_verb
+        && outer.cue.form == CueForm::Verb
+        && outer
+            .source
+            .as_ref()
+            .is_some_and(|m| m.speaker_type == crate::types::SpeakerType::Person)
 }
 
 /// "according to disclosures published with the paper", "according to plans

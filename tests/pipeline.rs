@@ -132,6 +132,23 @@ fn partial_inside_reported_clause() {
 }
 
 #[test]
+fn it_inside_what_a_person_said_does_not_speak() {
+    // "It" is the museum, not the speaker: the words are Ms. Ortiz's.
+    let t = "Ms. Ortiz, opening the museum, said it would tell a national story, one of “loss and delight.”";
+    assert_eq!(speaker_of(t, "loss").as_deref(), Some("Ortiz"));
+    // After an organisation, "it" is that organisation.
+    let t = "The airline said it would tell passengers about a “temporary glitch.”";
+    assert_eq!(cue_and_mention_of(t, "glitch"), (Some("tell"), Some("it")));
+    assert_eq!(speaker_of(t, "glitch").as_deref(), Some("The airline"));
+}
+
+#[test]
+fn a_thing_after_the_reporting_verb_is_no_speaker() {
+    let t = "Speaker Alana Reyes said the spate of police shootings demands that voters engage in “more listening.”";
+    assert_eq!(speaker_of(t, "listening").as_deref(), Some("Alana Reyes"));
+}
+
+#[test]
 fn said_adding_second_quote() {
     let t = "“The talks went well,” Ms Okafor said, adding “there is more to do”.";
     assert_eq!(speaker_of(t, "more to do").as_deref(), Some("Okafor"));
