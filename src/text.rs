@@ -548,6 +548,10 @@ fn is_closer_here(text: &str, tokens: &[Token], j: usize) -> bool {
 
 /// Decides whether the terminator at token `i` (closing marks up to `j`)
 /// ends the sentence, given that token `j` follows.
+/// How far a sentence end looks for the comma that closes an appositive
+/// after a quotation (`“Why?” Lisa Monaco, the adviser on security, said.`).
+const APPOSITIVE_TOKENS: usize = 25;
+
 fn ends_sentence(text: &str, tokens: &[Token], i: usize, j: usize, end: usize) -> bool {
     let lex = lexicon();
     let tok = |k: usize| tokens[k].span.slice(text);
@@ -589,16 +593,40 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize, j: usize, end: usize) -
         // `“Why?” Forte asked.`: the attribution belongs to the quotation.
         let mut k = j;
         let mut seen = 0;
+        let mut past_appositive = false;
+        // The period of an initial or a title ("Lisa O. Monaco", "Gen.") ends nothing.
+        let abbreviated = |k: usize| {
+            tok(k) == "."
+                && tokens[k - 1].span.end == tokens[k].span.start
+                && (tok(k - 1).len() == 1 && tok(k - 1).chars().all(char::is_uppercase)
+                    || lex.abbreviations.get(tok(k - 1)) == Some(&AbbreviationClass::Title))
+        };
+        let ends_clause = |k: usize| {
+            tokens[k].kind == TokenKind::Mark
+                || tokens[k].kind == TokenKind::Punct
+                    && matches!(tok(k), "." | "!" | "?" | ";")
+                    && !abbreviated(k)
+        };
         while k < end && seen < 5 {
             let w = tok(k);
-            if tokens[k].kind == TokenKind::Punct && matches!(w, "." | "!" | "?" | ";") {
-                break;
-            }
-            if tokens[k].kind == TokenKind::Mark {
+            if ends_clause(k) {
                 break;
             }
             if lex.cue_lemma(w).is_some() {
                 return false;
+            }
+            // `“Why?” Lisa Monaco, the adviser on security, said.`: past the
+            // appositive between the name's commas, the verb comes at once.
+            if w == "," && seen > 0 && !past_appositive {
+                let closing = (k + 1..end.min(k + APPOSITIVE_TOKENS))
+                    .take_while(|&c| !ends_clause(c))
+                    .find(|&c| tok(c) == ",");
+                if let Some(c) = closing {
+                    past_appositive = true;
+                    k = c + 1;
+                    seen = 3;
+                    continue;
+                }
             }
             seen += 1;
             k += 1;
@@ -658,6 +686,19 @@ mod tests {
         assert_eq!(
             sentences("“Do they take the profit?” Forte said. “Maybe.”"),
             vec!["“Do they take the profit?” Forte said.", "“Maybe.”"]
+        );
+        // Past an appositive between commas, and past an initial's period.
+        assert_eq!(
+            sentences("“Is it ours to act?” Lisa O. Monaco, the adviser on security, said. “No.”"),
+            vec![
+                "“Is it ours to act?” Lisa O. Monaco, the adviser on security, said.",
+                "“No.”"
+            ]
+        );
+        // A new sentence with commas of its own and no reporting verb.
+        assert_eq!(
+            sentences("“Is this fair?” Then, after the vote, she left."),
+            vec!["“Is this fair?”", "Then, after the vote, she left."]
         );
     }
 
