@@ -968,6 +968,10 @@ const DESCRIBING_VERBS: &[&str] = &[
     "regarded",
     "admires",
     "admired",
+    "rated",
+    "rates",
+    "ranked",
+    "ranks",
 ];
 
 /// The naming verb ("called", "dubbed", "branded") before the quotation

@@ -391,6 +391,20 @@ fn name_before_participle(doc: &Document, i: usize) -> Option<usize> {
     (start > first).then_some(start)
 }
 
+/// The document noun right before the participle at `i`, past a time
+/// ("a statement saying", "a statement on Friday saying").
+fn medium_before(doc: &Document, i: usize) -> Option<usize> {
+    let mut k = i.checked_sub(1)?;
+    while k > 0
+        && i - k <= 3
+        && doc.tokens[k].kind == TokenKind::Word
+        && (doc.is(k, class::TEMPORAL) || matches!(doc.low(k), "on" | "late" | "early"))
+    {
+        k -= 1;
+    }
+    (doc.tokens[k].kind == TokenKind::Word && MEDIUM_NOUNS.contains(&doc.low(k))).then_some(k)
+}
+
 /// "he’s", "they're", "I'm": a pronoun with "is", "are" or "am" joined to it
 /// ("He’s claiming that …").
 fn is_pronoun_with_be(word: &str) -> bool {
@@ -437,6 +451,8 @@ fn is_verb_use(
                     | "am"
                     | "be"
             ) || is_pronoun_with_be(p)
+                // "released a statement saying": what the document says.
+                || medium_before(doc, i).is_some()
         })
         && name_before_participle(doc, i).is_none()
     {
@@ -466,6 +482,19 @@ fn is_verb_use(
         }
         if p == "to" && matches!(form, "said") {
             return false;
+        }
+        // "the senator’s comments", "a series of Twitter posts": after a
+        // possessive, or a name after an article or "of", a form in -s is a
+        // plural noun.
+        if form.ends_with('s') && form != lemma && i >= 2 {
+            let possessive = (p.ends_with("’s") || p.ends_with("'s")) && !is_pronoun_with_be(p);
+            let pp = doc.low(i - 2);
+            // ("after CEO warns": "after" may open a clause, "of" cannot.)
+            let name_as_modifier = doc.has(i - 1, fact::UPPER_FIRST)
+                && (pp == "of" || pp != "that" && lex.is(class::DETERMINER, pp));
+            if possessive || name_as_modifier {
+                return false;
+            }
         }
     }
     match lemma {
@@ -701,6 +730,15 @@ fn source_of(
         // subject is the sentence's, never the words after it.
         return (main_clause_subject(doc, first, i), false);
     }
+    // "The senator released a statement saying …": the document says what its
+    // author says, and the author is the sentence's subject.
+    if participle && i > first + 1 {
+        if let Some(medium) = medium_before(doc, i) {
+            if let Some(m) = main_clause_subject(doc, first, medium) {
+                return (Some(m), false);
+            }
+        }
+    }
     if participle {
         if let Some(start) = name_before_participle(doc, i) {
             return (parse_np(doc, start, i), false);
@@ -745,7 +783,11 @@ pub fn main_clause_subject(doc: &Document, first: usize, limit: usize) -> Option
     // ("X, which filed the complaint, called …") has none.
     (first + 1..limit.min(first + 24))
         .filter(|&k| {
+            // ("Two months later, …": an adverb before a comma is no verb.)
             is_verb_like(doc, k)
+                && !(doc.tok(k + 1) == ","
+                    && !doc.low(k).ends_with("ed")
+                    && !crate::mentions::is_finite_auxiliary(doc, k))
                 || doc.tokens[k].kind == TokenKind::Word
                     && !doc.has(k, fact::UPPER_FIRST)
                     && (doc.cue_lemma(k).is_some()

@@ -1133,7 +1133,10 @@ fn is_intro(doc: &Document, (a, b): (usize, usize)) -> bool {
         && (l.ends_with("ing") || matches!(l, "asked" | "pressed" | "reached" | "interviewed"))
         && is_word(doc, a + 1)
         && !upper_first(doc, a + 1);
+    // "Two months later,", "Years ago,": a time before the subject.
+    let time_ago = b - a > 1 && matches!(lower(doc, b - 1), "later" | "earlier" | "ago");
     participle_phrase
+        || time_ago
         || (doc.is(
             a,
             class::PREPOSITION | class::SUBORDINATOR | class::TEMPORAL,

@@ -149,6 +149,41 @@ fn a_thing_after_the_reporting_verb_is_no_speaker() {
 }
 
 #[test]
+fn a_document_saying_speaks_for_its_author() {
+    let t = "The senator released a statement on Friday saying he did not “condone those remarks.”";
+    assert_eq!(
+        cue_and_mention_of(t, "condone"),
+        (Some("saying"), Some("The senator"))
+    );
+}
+
+#[test]
+fn a_plural_cue_form_after_a_possessive_or_a_named_modifier_is_a_noun() {
+    for t in [
+        "The senator’s comments echoed the mayor’s talk of a “vast conspiracy.”",
+        "In a series of Twitter posts, the mayor lamented a “total lack of support.”",
+    ] {
+        let (cue, _) = cue_and_mention_of(t, "“");
+        assert!(!matches!(cue, Some("comments" | "posts")), "{t}");
+    }
+    // After a word that may open a clause, it is the verb.
+    let t = "Shares fell after CEO warns of a “painful” year.";
+    assert_eq!(cue_and_mention_of(t, "painful").0, Some("warns"));
+}
+
+#[test]
+fn a_time_before_the_subject_is_not_the_subject() {
+    let t = "Two months later, the mayor addressed a convention, telling them “thank you for marching.”";
+    assert_eq!(speaker_of(t, "marching").as_deref(), Some("the mayor"));
+}
+
+#[test]
+fn rated_as_describes() {
+    let t = "PolitiFact rated 32% of the claims as “false” on Monday.";
+    assert_eq!(speaker_of(t, "false").as_deref(), Some("PolitiFact"));
+}
+
+#[test]
 fn said_adding_second_quote() {
     let t = "“The talks went well,” Ms Okafor said, adding “there is more to do”.";
     assert_eq!(speaker_of(t, "more to do").as_deref(), Some("Okafor"));
