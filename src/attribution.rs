@@ -970,6 +970,12 @@ const DESCRIBING_VERBS: &[&str] = &[
     "admired",
     "rated",
     "rates",
+    "referred",
+    "refers",
+    "referring",
+    "dismissing",
+    "brushed",
+    "brushes",
     "ranked",
     "ranks",
 ];

@@ -523,6 +523,14 @@ fn is_verb_use(
         }
         // "As one voter put it, …": "put" reports only with "it".
         "put" if next != Some("it") => return false,
+        // "charged that the deal …", "“…,” she charged": not "charged with
+        // murder", "charged the battery", "charged $5".
+        "charge"
+            if !(matches!(next, Some("that" | "," | ":" | "."))
+                || next_is_mark(doc, i + 1, doc.tokens.len())) =>
+        {
+            return false
+        }
         // "“…,” the letter reads", "The statement read: “…”": only a
         // document reads out words; people read books.
         "read" => {

@@ -178,9 +178,34 @@ fn a_time_before_the_subject_is_not_the_subject() {
 }
 
 #[test]
-fn rated_as_describes() {
-    let t = "PolitiFact rated 32% of the claims as “false” on Monday.";
-    assert_eq!(speaker_of(t, "false").as_deref(), Some("PolitiFact"));
+fn rated_referred_to_and_brushed_off_as_describe() {
+    for (t, part, speaker) in [
+        (
+            "PolitiFact rated 32% of the claims as “false” on Monday.",
+            "false",
+            "PolitiFact",
+        ),
+        (
+            "At one point, Ms. Ortiz referred to him as “the arsonist.”",
+            "arsonist",
+            "Ortiz",
+        ),
+        (
+            "Mr. Dale brushed off the remarks as “idle talk,” and moved on.",
+            "idle",
+            "Dale",
+        ),
+    ] {
+        assert_eq!(speaker_of(t, part).as_deref(), Some(speaker), "{t}");
+    }
+}
+
+#[test]
+fn charged_reports_only_what_follows_it() {
+    let t = "The union charged that the firm had “broken every promise.”";
+    assert_eq!(speaker_of(t, "promise").as_deref(), Some("The union"));
+    let t = "He was charged with “reckless endangerment” last year.";
+    assert_eq!(kind_of(t, "reckless"), Kind::Scare);
 }
 
 #[test]
