@@ -268,6 +268,7 @@ pub fn attribute(
             });
         // Who named the words, through "called", "dubbed", "branded" before them.
         let named_by = naming_source(doc, open, sentence.first_token, in_quote);
+        let named = named_by.is_some();
         let scare_context = before.clone().any(|k| doc.is(k, class::SCARE_CUE))
             || (before.len() >= 2 && doc.low(open - 2) == "known" && doc.low(open - 1) == "as")
             // "called the minister’s response “…”", "BND calls rivals ‘…’"
@@ -447,6 +448,18 @@ pub fn attribute(
                     a.via = p.via.clone();
                     a.rule = p.rule;
                 }
+            }
+        }
+        // "Clinton’s allegations of a “vast conspiracy”", "his warnings that
+        // the vote is “rigged”": what someone's words are called names them.
+        // ("called Mr. Obama’s remarks “a wake-up call”": the naming verb's.)
+        if a.kind == Kind::Scare && a.rule.is_none() && !title_case && !named {
+            if let Some((m, cue)) = speech_noun_possessor(doc, open, sentence.first_token) {
+                mentions.push(m);
+                a.source = Source::Mention(mentions.len() - 1);
+                a.cue = Some(cue);
+                a.rule = Some(Rule::Cue);
+                a.kind = Kind::Partial;
             }
         }
         if matches!(a.kind, Kind::Scare | Kind::Title) {
@@ -905,6 +918,50 @@ fn naming_source(
     Some((m, doc.tokens[verb].span))
 }
 
+/// The one whose words a noun before the quotation opening at `open` names,
+/// with that noun's span: "Clinton’s allegations of a “…”", "his warning
+/// that “…”". The noun stands in the same clause, at most eight words back.
+fn speech_noun_possessor(doc: &Document, open: usize, first: usize) -> Option<(Mention, Span)> {
+    let noun = (open.saturating_sub(8).max(first + 1)..open)
+        .rev()
+        .take_while(|&k| doc.tokens[k].kind == TokenKind::Word)
+        .find(|&k| doc.is(k, class::SPEECH_NOUN) && !doc.has(k, fact::UPPER_FIRST))?;
+    let owner = noun - 1;
+    let w = doc.tok(owner);
+    let mut start = owner;
+    let m = match doc.low(owner) {
+        "his" | "her" => crate::mentions::possessive_pronoun(doc, owner),
+        _ if (w.ends_with("’s") || w.ends_with("'s")) && doc.has(owner, fact::CAPITALIZED) => {
+            while start > first
+                && (doc.has(start - 1, fact::CAPITALIZED) || doc.tok(start - 1) == ".")
+            {
+                start -= 1;
+            }
+            parse_np(doc, start, noun)
+                .filter(|m| matches!(m.form, MentionForm::Name | MentionForm::OrgName))
+        }
+        _ => None,
+    }?;
+    // "called Mr. Obama’s remarks “a wake-up call”": the one who named them speaks.
+    if start > first && naming_verb_at(doc, start - 1) {
+        return None;
+    }
+    // The speaker is "Clinton", not "Clinton’s".
+    let name = crate::mentions::strip_possessive(&m.name).to_string();
+    let suffix = m.span.slice(doc.text).len()
+        - crate::mentions::strip_possessive(m.span.slice(doc.text)).len();
+    let span = Span::new(m.span.start, m.span.end - suffix);
+    Some((
+        Mention {
+            is_source: true,
+            name,
+            span,
+            ..m
+        },
+        doc.tokens[noun].span,
+    ))
+}
+
 /// The person the last sentence of paragraph `p` is about, when it names
 /// them or calls them "he" or "she" ("He thinks about it for a long time."):
 /// in a feature, a quotation paragraph that says nothing of its speaker
@@ -1001,21 +1058,29 @@ fn naming_verb_before(doc: &Document, open: usize, first: usize) -> Option<usize
             return Some(k);
         }
     }
-    verb_within(8, &|w| {
-        matches!(
-            w,
-            "called"
-                | "calls"
-                | "call"
-                | "calling"
-                | "dubbed"
-                | "dubs"
-                | "termed"
-                | "labelled"
-                | "labeled"
-                | "branded"
-        )
-    })
+    verb_within(8, &|w| is_naming_verb(w))
+}
+
+/// "called", "dubbed", "branded": a verb that gives its object a name.
+fn is_naming_verb(lower: &str) -> bool {
+    matches!(
+        lower,
+        "called"
+            | "calls"
+            | "call"
+            | "calling"
+            | "dubbed"
+            | "dubs"
+            | "termed"
+            | "labelled"
+            | "labeled"
+            | "branded"
+    )
+}
+
+/// True when token `k` is a naming verb ([`is_naming_verb`]).
+fn naming_verb_at(doc: &Document, k: usize) -> bool {
+    doc.tokens[k].kind == TokenKind::Word && is_naming_verb(doc.low(k))
 }
 
 /// Lower-cased words without punctuation, for comparing quoted words (the

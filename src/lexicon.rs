@@ -103,6 +103,9 @@ pub mod class {
     /// "company", "firm", "developer": a word for a business, never part of
     /// its name, so that "the company" refers back to one named before.
     pub const BUSINESS_NOUN: u32 = 1 << 17;
+    /// "claims", "warning", "remarks": a noun for something said, whose
+    /// possessor said it ("Clinton’s warning of a “…”").
+    pub const SPEECH_NOUN: u32 = 1 << 18;
     /// Words that are never names, even when a sentence opens with them.
     pub const CLOSED: u32 = DETERMINER
         | PREPOSITION
@@ -136,6 +139,7 @@ const CLASSES: &[(&str, u32)] = &[
     ("organisation_noun", class::ORGANISATION_NOUN),
     ("not_adverb", class::NOT_ADVERB),
     ("business_noun", class::BUSINESS_NOUN),
+    ("speech_noun", class::SPEECH_NOUN),
 ];
 
 /// Returns `word` lower-cased, without allocating when it already is.
@@ -691,6 +695,7 @@ mod tests {
             "organisation_noun",
             "not_adverb",
             "business_noun",
+            "speech_noun",
         ] {
             let (_, bit) = CLASSES.iter().find(|(name, _)| *name == class).unwrap();
             assert!(
@@ -705,6 +710,7 @@ mod tests {
         assert!(lex.is(class::ORGANISATION_NOUN, "group"));
         assert!(lex.is(class::BUSINESS_NOUN, "company"));
         assert!(!lex.is(class::BUSINESS_NOUN, "foundation"));
+        assert!(lex.is(class::SPEECH_NOUN, "allegations"));
         assert!(lex.is_ly_adverb("quickly"));
         assert!(!lex.is_ly_adverb("family"));
         assert!(!lex.is_ly_adverb("ally"));

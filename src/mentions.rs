@@ -290,6 +290,45 @@ pub fn without_joined_verb(lower: &str) -> Option<&str> {
         .filter(|stem| !stem.is_empty())
 }
 
+/// The person "his" or "her" at token `k` stands for, as a pronoun mention
+/// ("his warning that …": he warned).
+pub fn possessive_pronoun(doc: &Document, k: usize) -> Option<Mention> {
+    let gender = match lower(doc, k) {
+        "his" => Gender::Male,
+        "her" => Gender::Female,
+        _ => return None,
+    };
+    Some(pronoun_mention(
+        doc,
+        doc.tokens[k].span,
+        gender,
+        SpeakerType::Person,
+    ))
+}
+
+/// A pronoun's mention: its words at `span`, nothing more known than its
+/// gender and type.
+fn pronoun_mention(
+    doc: &Document,
+    span: Span,
+    gender: Gender,
+    speaker_type: SpeakerType,
+) -> Mention {
+    Mention {
+        span,
+        form: MentionForm::Pronoun,
+        name: span.slice(doc.text).to_string(),
+        role: None,
+        affiliation: None,
+        speaker_type,
+        official: false,
+        gender,
+        indefinite: false,
+        is_source: false,
+        oblique: false,
+    }
+}
+
 /// Reads the mention in tokens `a..b`, or `None` when they name no speaker.
 pub fn parse_np(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     let (mut a, b) = (a, b.min(doc.tokens.len()));
@@ -333,21 +372,7 @@ pub fn parse_np(doc: &Document, a: usize, b: usize) -> Option<Mention> {
             Some(stem) => (stem, Span::new(span.start, span.start + stem.len())),
             None => (lower(doc, a), span),
         };
-        let pronoun = |gender, t| {
-            Some(Mention {
-                span,
-                form: MentionForm::Pronoun,
-                name: span.slice(doc.text).to_string(),
-                role: None,
-                affiliation: None,
-                speaker_type: t,
-                official: false,
-                gender,
-                indefinite: false,
-                is_source: false,
-                oblique: false,
-            })
-        };
+        let pronoun = |gender, t| Some(pronoun_mention(doc, span, gender, t));
         match l {
             "he" => return pronoun(Gender::Male, SpeakerType::Person),
             "she" => return pronoun(Gender::Female, SpeakerType::Person),

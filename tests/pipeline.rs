@@ -201,6 +201,28 @@ fn rated_referred_to_and_brushed_off_as_describe() {
 }
 
 #[test]
+fn a_noun_for_words_names_its_possessor_as_speaker() {
+    for (t, part, speaker) in [
+        (
+            "The remarks echoed Dana Whitfield’s allegations of a “vast conspiracy” years ago.",
+            "vast",
+            "Dana Whitfield",
+        ),
+        (
+            "Ana Ortiz spoke for an hour. Her warnings that the count was “rigged” angered many.",
+            "rigged",
+            "Ana Ortiz",
+        ),
+    ] {
+        assert_eq!(speaker_of(t, part).as_deref(), Some(speaker), "{t}");
+        assert_eq!(kind_of(t, part), Kind::Partial, "{t}");
+    }
+    // Who called the remarks something is the one who speaks.
+    let t = "Ms. Moore called Mr. Dale’s remarks on Saturday “a true wake-up call.”";
+    assert_ne!(speaker_of(t, "wake-up").as_deref(), Some("Dale"));
+}
+
+#[test]
 fn charged_reports_only_what_follows_it() {
     let t = "The union charged that the firm had “broken every promise.”";
     assert_eq!(speaker_of(t, "promise").as_deref(), Some("The union"));
