@@ -531,6 +531,8 @@ fn is_verb_use(
         {
             return false
         }
+        // "The court held that …", not "held a meeting", "held talks".
+        "hold" if next != Some("that") => return false,
         // "“…,” the letter reads", "The statement read: “…”": only a
         // document reads out words; people read books.
         "read" => {

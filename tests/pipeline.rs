@@ -201,6 +201,25 @@ fn rated_referred_to_and_brushed_off_as_describe() {
 }
 
 #[test]
+fn held_reports_only_before_that() {
+    let a = run("The court held that the sale was void.");
+    assert!(a.quotes.iter().any(|q| q.kind == Kind::Indirect));
+    for t in [
+        "The Zambara Renewal Initiative, which held a meeting on Monday, grew.",
+        "The nation has held six elections since 1994, and only one was close.",
+    ] {
+        let a = run(t);
+        assert!(a.quotes.iter().all(|q| q.kind != Kind::Indirect), "{t}");
+        assert!(
+            a.speakers
+                .iter()
+                .all(|s| s.speaker_type != SpeakerType::Person),
+            "{t}"
+        );
+    }
+}
+
+#[test]
 fn a_noun_for_words_names_its_possessor_as_speaker() {
     for (t, part, speaker) in [
         (
