@@ -350,6 +350,21 @@ pub fn parse_np(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     if (a..b).any(|k| doc.tokens[k].kind == TokenKind::Mark && !is_plural_possessive(doc, k)) {
         return None;
     }
+    // "Tom Carper and Dianne Feinstein said": two people named together
+    // speak as a group ("they" later), not as the second alone.
+    if let Some(k) = (a + 1..b.saturating_sub(1)).find(|&k| doc.low(k) == "and") {
+        let named_person = |x: usize, y: usize| {
+            parse_np(doc, x, y).is_some_and(|m| {
+                m.form == MentionForm::Name && m.speaker_type == SpeakerType::Person
+            })
+        };
+        if named_person(a, k) && named_person(k + 1, b) {
+            return Some(Mention {
+                form: MentionForm::Nominal,
+                ..pronoun_mention(doc, span, Gender::Unknown, SpeakerType::Group)
+            });
+        }
+    }
     // "A statement from Egypt's foreign ministry", "a readout by the
     // Kremlin": the medium's author speaks.
     let noun = if doc.is(a, class::DETERMINER) {
@@ -1600,6 +1615,15 @@ mod tests {
         ] {
             assert_eq!(np(text).name, name, "{text}");
         }
+    }
+
+    #[test]
+    fn two_people_named_together_are_a_group() {
+        let m = np("Tom Carper and Dianne Feinstein");
+        assert_eq!(m.name, "Tom Carper and Dianne Feinstein");
+        assert_eq!(m.speaker_type, SpeakerType::Group);
+        // Not when one side names no one by name.
+        assert_eq!(np("Mr. Ryan and his wife").name, "Ryan");
     }
 
     #[test]
