@@ -1071,6 +1071,22 @@ pub fn capitalized_run_end(doc: &Document, i: usize, end: usize) -> usize {
     while k < end {
         let w = doc.tok(k);
         if is_capitalized(doc, k) {
+            // "said Ana Ortiz Tuesday": a day after a name is when, not who.
+            if k > i
+                && is_capitalized(doc, k - 1)
+                && matches!(
+                    lower(doc, k),
+                    "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                )
+            {
+                break;
+            }
             // "Retired Gen. Walter Prescott": the title starts a new run, unless
             // it ends an office that the run opened ("Prime Minister Eleanor Vance").
             if k > i
@@ -1488,7 +1504,8 @@ pub fn np_after(doc: &Document, start: usize, ub: usize) -> Option<Mention> {
                 || l == "before"
                 || l == "to"
                 || l == "last"
-                || doc.cue_lemma(k).is_some()
+                // ("The Washington Post": a capitalised word inside a name.)
+                || doc.cue_lemma(k).is_some() && !(upper_first(doc, k) && is_capitalized(doc, k - 1))
                 || is_finite_auxiliary(doc, k))
         {
             break;

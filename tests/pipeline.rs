@@ -201,6 +201,26 @@ fn rated_referred_to_and_brushed_off_as_describe() {
 }
 
 #[test]
+fn a_name_after_the_verb_keeps_its_capitalised_cue_word_and_drops_its_day() {
+    for (t, speaker) in [
+        (
+            "“We are not blind to that,” wrote The Post, which backed her anyway.",
+            "Post",
+        ),
+        ("“Fine,” said The Washington Post.", "Washington Post"),
+        ("“Fine,” said Ortiz Tuesday.", "Ortiz"),
+    ] {
+        assert_eq!(
+            speaker_of(t, "Fine")
+                .or_else(|| speaker_of(t, "blind"))
+                .as_deref(),
+            Some(speaker),
+            "{t}"
+        );
+    }
+}
+
+#[test]
 fn held_reports_only_before_that() {
     let a = run("The court held that the sale was void.");
     assert!(a.quotes.iter().any(|q| q.kind == Kind::Indirect));
