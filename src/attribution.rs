@@ -905,8 +905,14 @@ fn naming_source(
     // "The doctor is calling the candidate “…”": a progressive has its subject before.
     let progressive = verb > first && doc.is(verb - 1, class::AUXILIARY);
     let mut m = if doc.low(verb).ends_with("ing") && !progressive {
-        // "The chamber welcomed the cut, calling it “…”": the sentence's subject.
-        if verb == first || doc.tok(verb - 1) != "," {
+        // "The chamber welcomed the cut, calling it “…”", "he won after
+        // dismissing the video as “…”": the sentence's subject.
+        if verb == first
+            || !matches!(
+                doc.low(verb - 1),
+                "," | "after" | "before" | "while" | "when" | "by"
+            )
+        {
             return None;
         }
         crate::cues::main_clause_subject(doc, first, verb)?
@@ -1054,7 +1060,7 @@ fn naming_verb_before(doc: &Document, open: usize, first: usize) -> Option<usize
     let as_before = (open > first + 1 && doc.low(open - 1) == "as")
         || (open > first + 2 && doc.low(open - 2) == "as" && doc.is(open - 1, class::DETERMINER));
     if as_before {
-        if let Some(k) = verb_within(10, &|w| DESCRIBING_VERBS.contains(&w)) {
+        if let Some(k) = verb_within(16, &|w| DESCRIBING_VERBS.contains(&w)) {
             return Some(k);
         }
     }

@@ -392,7 +392,7 @@ fn name_before_participle(doc: &Document, i: usize) -> Option<usize> {
 }
 
 /// The document noun right before the participle at `i`, past a time
-/// ("a statement saying", "a statement on Friday saying").
+/// ("a statement saying", "tweets early Friday saying").
 fn medium_before(doc: &Document, i: usize) -> Option<usize> {
     let mut k = i.checked_sub(1)?;
     while k > 0
@@ -402,7 +402,13 @@ fn medium_before(doc: &Document, i: usize) -> Option<usize> {
     {
         k -= 1;
     }
-    (doc.tokens[k].kind == TokenKind::Word && MEDIUM_NOUNS.contains(&doc.low(k))).then_some(k)
+    // ("a series of tweets early Friday saying": plurals too.)
+    let low = doc.low(k);
+    let medium = MEDIUM_NOUNS.contains(&low)
+        || low
+            .strip_suffix('s')
+            .is_some_and(|one| MEDIUM_NOUNS.contains(&one));
+    (doc.tokens[k].kind == TokenKind::Word && medium).then_some(k)
 }
 
 /// "he’s", "they're", "I'm": a pronoun with "is", "are" or "am" joined to it
@@ -492,7 +498,10 @@ fn is_verb_use(
             // ("after CEO warns": "after" may open a clause, "of" cannot.)
             let name_as_modifier = doc.has(i - 1, fact::UPPER_FIRST)
                 && (pp == "of" || pp != "that" && lex.is(class::DETERMINER, pp));
-            if possessive || name_as_modifier {
+            // ("brushed off remarks", "about claims": after a preposition.)
+            let after_preposition =
+                lex.is(class::PREPOSITION, p) || matches!(p, "off" | "up" | "out" | "down");
+            if possessive || name_as_modifier || after_preposition {
                 return false;
             }
         }

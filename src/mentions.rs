@@ -1004,7 +1004,9 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
     // passer-by", "the defence". Only a reporting verb makes it a speaker, and
     // only a reporting verb's subject is read through here.
     let words: Vec<usize> = (a..head_stop).collect();
-    let determiner = doc.is(a, class::DETERMINER);
+    // "Northgate’s parent": a name's possessive stands where the article would.
+    let determiner = doc.is(a, class::DETERMINER)
+        || is_capitalized(doc, a) && strip_possessive(doc.tok(a)).len() < doc.tok(a).len();
     if determiner
         && (2..=4).contains(&words.len())
         && words

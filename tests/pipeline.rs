@@ -150,6 +150,8 @@ fn a_thing_after_the_reporting_verb_is_no_speaker() {
 
 #[test]
 fn a_document_saying_speaks_for_its_author() {
+    let t = "Ms. Ortiz sent a series of tweets early Friday saying that her rival was “a fraud.”";
+    assert_eq!(speaker_of(t, "fraud").as_deref(), Some("Ortiz"));
     let t = "The senator released a statement on Friday saying he did not “condone those remarks.”";
     assert_eq!(
         cue_and_mention_of(t, "condone"),
@@ -195,6 +197,16 @@ fn rated_referred_to_and_brushed_off_as_describe() {
             "idle",
             "Dale",
         ),
+        (
+            "Mr. Dale brushed off remarks he made in 2005 about his rivals and their families as “idle talk.”",
+            "idle",
+            "Dale",
+        ),
+        (
+            "Ms. Ortiz attacked her rival after dismissing the video as “old news” on Sunday.",
+            "old news",
+            "Ortiz",
+        ),
     ] {
         assert_eq!(speaker_of(t, part).as_deref(), Some(speaker), "{t}");
     }
@@ -218,6 +230,15 @@ fn a_name_after_the_verb_keeps_its_capitalised_cue_word_and_drops_its_day() {
             "{t}"
         );
     }
+}
+
+#[test]
+fn a_possessive_name_stands_for_the_article() {
+    let t = "Northgate’s parent said that “the plan was dead.”";
+    assert_eq!(
+        cue_and_mention_of(t, "dead"),
+        (Some("said"), Some("Northgate’s parent"))
+    );
 }
 
 #[test]
