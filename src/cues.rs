@@ -449,6 +449,10 @@ fn is_verb_use(
                     | "while"
                     | "after"
                     | "before"
+                    | "by"
+                    | "After"
+                    | "Before"
+                    | "While"
                     | "was"
                     | "were"
                     | "is"
@@ -748,6 +752,35 @@ fn source_of(
         // "The government defended the plan, insisting …": the participle's
         // subject is the sentence's, never the words after it.
         return (main_clause_subject(doc, first, i), false);
+    }
+    // "… and began by saying", "After saying her foot was swollen, she …":
+    // the subject of the clause the participle belongs to, when it is found.
+    if participle
+        && prev.is_some_and(|p| {
+            matches!(
+                p.to_lowercase().as_str(),
+                "by" | "after" | "before" | "while" | "when"
+            )
+        })
+    {
+        // (Within a sentence only after "by": after "after" or "while" the
+        // participle's clause often belongs to someone else named in it.)
+        let subject = if i > first + 1 {
+            prev.filter(|p| *p == "by")
+                .and_then(|_| main_clause_subject(doc, first, i))
+        } else {
+            // The comma that ends the participle's clause, or a quotation closing on one.
+            let comma = (i + 1..end).find(|&k| {
+                doc.tok(k) == "," && !in_quote[k]
+                    || doc.tokens[k].kind == TokenKind::Mark && doc.tok(k - 1) == ","
+            });
+            comma.and_then(|c| {
+                main_clause_subject(doc, c + 1, end).or_else(|| np_after(doc, c + 1, end))
+            })
+        };
+        if subject.is_some() {
+            return (subject, false);
+        }
     }
     // "The senator released a statement saying …": the document says what its
     // author says, and the author is the sentence's subject.

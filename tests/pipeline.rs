@@ -242,6 +242,24 @@ fn a_possessive_name_stands_for_the_article() {
 }
 
 #[test]
+fn a_participle_after_by_or_opening_the_sentence_has_its_clause_subject() {
+    let t = "Dr. Dean appeared on television and began by saying he would “never” diagnose anyone.";
+    assert_eq!(speaker_of(t, "never").as_deref(), Some("Dean"));
+    let t =
+        "After saying her foot was “so swollen I could barely walk,” she was taken to hospital.";
+    assert_eq!(
+        cue_and_mention_of(t, "swollen"),
+        (Some("saying"), Some("she"))
+    );
+}
+
+#[test]
+fn chanted_reports() {
+    let t = "Protesters marching through the streets chanted “What curfew?” and kept going.";
+    assert_eq!(speaker_of(t, "curfew").as_deref(), Some("Protesters"));
+}
+
+#[test]
 fn held_reports_only_before_that() {
     let a = run("The court held that the sale was void.");
     assert!(a.quotes.iter().any(|q| q.kind == Kind::Indirect));
