@@ -1227,6 +1227,21 @@ pub fn subject_before(doc: &Document, verb: usize, lb: usize) -> Option<Mention>
     } {
         j -= 1;
     }
+    // "Mr. Dale appeared to acknowledge", "the mayor went on to describe": the
+    // verb the infinitive depends on stands between the subject and the cue.
+    if j > lb + 2 && lower(doc, j - 1) == "to" {
+        let mut v = j - 2;
+        if v > lb && matches!(lower(doc, v), "on" | "out" | "up") {
+            v -= 1;
+        }
+        if v > lb && !upper_first(doc, v) && (is_clause_verb(doc, v) || lower(doc, v) == "went") {
+            j = v;
+            // ("is expected to announce")
+            while j > lb && doc.is(j - 1, class::AUXILIARY) && !upper_first(doc, j - 1) {
+                j -= 1;
+            }
+        }
+    }
     // "The candidate on Tuesday said", "Ms Ortiz last week told": the time
     // stands between the subject and its verb.
     let mut t = j;

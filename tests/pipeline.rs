@@ -254,6 +254,29 @@ fn a_participle_after_by_or_opening_the_sentence_has_its_clause_subject() {
 }
 
 #[test]
+fn the_verb_before_an_infinitive_cue_is_not_part_of_the_subject() {
+    for (t, part, mention) in [
+        (
+            "Mr. Dale appeared to acknowledge the gap and asked for “a friendly Congress.”",
+            "friendly",
+            "Mr. Dale",
+        ),
+        (
+            "The mayor went on to describe the plan as “a disaster.”",
+            "disaster",
+            "The mayor",
+        ),
+        (
+            "The minister is expected to announce “a new deal.”",
+            "new deal",
+            "The minister",
+        ),
+    ] {
+        assert_eq!(cue_and_mention_of(t, part).1, Some(mention), "{t}");
+    }
+}
+
+#[test]
 fn chanted_reports() {
     let t = "Protesters marching through the streets chanted “What curfew?” and kept going.";
     assert_eq!(speaker_of(t, "curfew").as_deref(), Some("Protesters"));
