@@ -102,13 +102,16 @@ pub fn find(doc: &Document) -> Vec<QuoteSpan> {
         for &i in &marks {
             let c = mark_char(doc, i);
             let role = role_of(doc, i, para.span, &stack, last_right_quote);
+            // A straight mark that may open as well (`onerror="x"`) closes only
+            // its own kind; one that can only close may close a curly opener.
+            let mixed = |o: char| matches!((o, c), ('“', '"') | ('"', '”'));
             let close_at = || {
                 stack
                     .iter()
                     .enumerate()
                     .rev()
                     .take(SEARCH_DEPTH)
-                    .find(|(_, o)| closes(o.mark, c))
+                    .find(|(_, o)| closes(o.mark, c) && (role == Role::Close || !mixed(o.mark)))
                     .map(|(k, _)| k)
             };
             let closing = match role {
@@ -468,10 +471,15 @@ mod tests {
             quotes("She sorted the \"work” emails from the “personal” ones."),
             vec!["work", "personal"]
         );
-        // A straight pair inside a curly one still pairs with itself.
+        // A straight pair inside a curly one still pairs with itself, also
+        // where its first mark could close as well as open (`=\"`).
         assert_eq!(
             quotes("“He said \"no\" to me,” she said."),
             vec!["He said \"no\" to me,", "no"]
+        );
+        assert_eq!(
+            quotes("“Try <img onerror=\"x=1\"> now,” she said."),
+            vec!["Try <img onerror=\"x=1\"> now,", "x=1"]
         );
     }
 
