@@ -756,12 +756,8 @@ fn source_of(
     // "… and began by saying", "After saying her foot was swollen, she …":
     // the subject of the clause the participle belongs to, when it is found.
     if participle
-        && prev.is_some_and(|p| {
-            matches!(
-                p.to_lowercase().as_str(),
-                "by" | "after" | "before" | "while" | "when"
-            )
-        })
+        && i > first
+        && matches!(doc.low(i - 1), "by" | "after" | "before" | "while" | "when")
     {
         // (Within a sentence only after "by": after "after" or "while" the
         // participle's clause often belongs to someone else named in it.)
