@@ -345,12 +345,36 @@ fn after(doc: &Document, c: &CueMatch, end: usize, in_quote: &[bool]) -> Option<
     let quantifier =
         start + 1 < end && doc.low(start) == "at" && matches!(doc.low(start + 1), "least" | "most");
     if lex.is(class::PREPOSITION, doc.low(start)) && !quantifier {
-        return None;
+        // "said on Tuesday she would veto the bill", "said after the vote
+        // they were disappointed": the circumstance ends where a subject
+        // pronoun opens the clause.
+        start = subject_after_circumstance(doc, start, end, in_quote)?;
     }
     Some(Span::new(
         doc.tokens[start].span.start,
         doc.tokens[end - 1].span.end,
     ))
+}
+
+/// The subject pronoun that opens a clause after a short prepositional
+/// phrase starting at `start` ("on Tuesday she …", "after the vote, they …"),
+/// or None when no such clause follows: the phrase itself is no claim.
+fn subject_after_circumstance(
+    doc: &Document,
+    start: usize,
+    end: usize,
+    in_quote: &[bool],
+) -> Option<usize> {
+    // Nominative forms only: "said to him" has no clause after it.
+    let is_subject = |k: usize| matches!(doc.low(k), "he" | "she" | "they" | "we" | "i");
+    (start + 1..end.min(start + START_REACH))
+        .take_while(|&k| {
+            !in_quote[k]
+                && doc.tokens[k].kind != TokenKind::Mark
+                && !matches!(doc.low(k), "and" | "but" | "or" | "that")
+                && !crate::mentions::is_clause_verb(doc, k)
+        })
+        .find(|&k| is_subject(k) && k + 1 < end && is_word(doc, k + 1))
 }
 
 /// True for `C, X said` with the source standing right after a comma and
@@ -525,6 +549,50 @@ mod tests {
                 "the city would cut library hours".into(),
                 "Denise Whitlock".into()
             )
+        );
+    }
+
+    #[test]
+    fn a_circumstance_before_the_clause_is_not_the_claim() {
+        assert_eq!(
+            one("The mayor said on Tuesday she would veto the zoning bill."),
+            ("she would veto the zoning bill".into(), "The mayor".into())
+        );
+        assert_eq!(
+            one("Senator Okafor said after the vote they had been outnumbered.").0,
+            "they had been outnumbered"
+        );
+        // Nothing but the circumstance: no claim.
+        assert!(claims("She said at the hearing in March to the committee.").is_empty());
+    }
+
+    #[test]
+    fn shares_of_those_polled_are_separate_sources() {
+        let c = claims(
+            "Another 19 percent said they would not pick either candidate. \
+             However, 63 percent said the governor was right to wait.",
+        );
+        assert_eq!(
+            c,
+            vec![
+                (
+                    "they would not pick either candidate".to_string(),
+                    "Another 19 percent".to_string()
+                ),
+                (
+                    "the governor was right to wait".to_string(),
+                    "63 percent".to_string()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_progressive_continue_is_part_of_the_claim() {
+        assert_eq!(
+            one("Mr. Ortiz asked regulators to pass on the costs. \
+                 Those talks are continuing, he said."),
+            ("Those talks are continuing".into(), "Ortiz".into())
         );
     }
 

@@ -544,6 +544,17 @@ fn is_verb_use(
         {
             return false
         }
+        // "“…,” he continued", "She continued: “…”": not "talks are
+        // continuing, he said", "continued to rise".
+        "continue"
+            if !(matches!(next, None | Some("," | ":" | "."))
+                || next_is_mark(doc, i + 1, doc.tokens.len()))
+                || prev.is_some_and(|p| {
+                    matches!(p, "is" | "are" | "was" | "were" | "be" | "been")
+                }) =>
+        {
+            return false
+        }
         // "The court held that …", not "held a meeting", "held talks".
         "hold" if next != Some("that") => return false,
         // "“…,” the letter reads", "The statement read: “…”": only a

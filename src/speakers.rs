@@ -79,6 +79,17 @@ fn extends_name(full: &str, short: &str) -> bool {
     full.len() > short.len() && full.starts_with(short) && full.as_bytes()[short.len()] == b' '
 }
 
+/// True when two labels both count their members and the counts differ:
+/// "63 percent" are not the "19 percent" before them.
+fn counts_differ(a: &str, b: &str) -> bool {
+    let count = |l: &str| {
+        l.split(' ')
+            .find(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+            .map(str::to_string)
+    };
+    matches!((count(a), count(b)), (Some(x), Some(y)) if x != y)
+}
+
 fn label(name: &str) -> String {
     let l = name.to_lowercase();
     l.strip_prefix("the ").unwrap_or(&l).to_string()
@@ -623,7 +634,10 @@ fn find_entity(index: &Index, m: &Mention, keys: &Keys) -> Option<usize> {
             let by_label = index.latest(index.labelled(word), |e| {
                 e.labels.iter().any(|x| {
                     x == l
-                        || (x.ends_with(word) && m.speaker_type == e.speaker_type && same_side(e))
+                        || (x.ends_with(word)
+                            && m.speaker_type == e.speaker_type
+                            && same_side(e)
+                            && !counts_differ(x, l))
                 })
             });
             if by_label.is_some() || m.speaker_type != SpeakerType::Organization || m.role.is_some()
