@@ -104,7 +104,7 @@ pub fn find(
                     // its owner said") bounds the claim.
                     let f = p.cue.first_token;
                     let infinitive = f > 0 && doc.tok(f - 1).eq_ignore_ascii_case("to");
-                    !(p.weak || infinitive)
+                    !(p.weak || infinitive || is_unreal(doc, f))
                 })
                 .map_or(sentence.first_token, |p| {
                     let k = p.cue.end_token;
@@ -153,6 +153,30 @@ pub fn find(
         earlier.span.contains(later.span) && earlier.span.end == later.span.end
     });
     out
+}
+
+/// True for a cue that tells of no act of speech: negated or after a
+/// modal ("could not explicitly tell donors …", "would never say"), an
+/// adverb allowed between.
+fn is_unreal(doc: &Document, cue_first: usize) -> bool {
+    (cue_first.saturating_sub(3)..cue_first).any(|k| {
+        matches!(
+            doc.low(k),
+            "not"
+                | "never"
+                | "n't"
+                | "can't"
+                | "cannot"
+                | "could"
+                | "would"
+                | "should"
+                | "might"
+                | "may"
+                | "must"
+                | "can"
+        ) || doc.low(k).ends_with("n't")
+            || doc.low(k).ends_with("n’t")
+    })
 }
 
 /// True when at least half of the span's letters lie inside quotation marks.
@@ -220,7 +244,12 @@ fn content_end(
             end -= 1;
         }
     }
-    if let Some(next) = cues.get(ci + 1).filter(|n| n.cue.first_token < end) {
+    // (Past cues inside the claim: "told donors how much to ask for, he
+    // stressed" ends before "he stressed", not at "ask".)
+    for next in cues[ci + 1..]
+        .iter()
+        .take_while(|n| n.cue.first_token < end)
+    {
         let nk = next.cue.first_token;
         let before_next = |k: usize| {
             k > c.cue.end_token
@@ -244,6 +273,7 @@ fn content_end(
             if k > c.cue.end_token {
                 end = end.min(k);
             }
+            break;
         }
     }
     end
@@ -291,8 +321,20 @@ fn after(doc: &Document, c: &CueMatch, end: usize, in_quote: &[bool]) -> Option<
                 let l = doc.low(k);
                 if lex.is(class::DETERMINER, l)
                     || matches!(l, "he" | "she" | "it" | "they" | "we" | "i" | "there")
+                    // "told the committee how much to ask for".
+                    || matches!(l, "how" | "what" | "why" | "whether" | "where" | "when")
                 {
                     break;
+                }
+                // "told MSNBC’s “Morning Joe” that …".
+                if l == "that" {
+                    k += 1;
+                    break;
+                }
+                // The listener ends before a comma: "told the committee,
+                // he stressed" has no clause after it.
+                if matches!(l, "," | ";" | ":") {
+                    return None;
                 }
                 k += 1;
             }
@@ -318,6 +360,21 @@ fn after(doc: &Document, c: &CueMatch, end: usize, in_quote: &[bool]) -> Option<
         }
         if start < end && matches!(doc.tok(start), "," | ":") {
             return None; // "said, “…”" / "said: “…”": a quotation follows.
+        }
+        // "said the other day, recalling …", "said last week.": a time,
+        // not what was said.
+        let phrase_end = (start..end).find(|&k| !is_word(doc, k)).unwrap_or(end);
+        if phrase_end > start
+            && phrase_end - start <= 4
+            && (start..phrase_end).any(|k| doc.is(k, class::TEMPORAL) || doc.low(k) == "day")
+            && (start..phrase_end).all(|k| {
+                let l = doc.low(k);
+                doc.is(k, class::TEMPORAL)
+                    || lex.is(class::DETERMINER, l)
+                    || matches!(l, "day" | "other" | "days" | "weeks" | "months" | "years")
+            })
+        {
+            return None;
         }
         // "declared a state of emergency", "declared victory": with a bare
         // object "declare" performs an act; it reports only a clause, which
@@ -488,6 +545,28 @@ fn according_to(doc: &Document, c: &CueMatch, first: usize, end: usize) -> Optio
             .then(|| Span::new(doc.tokens[s].span.start, doc.tokens[end - 1].span.end));
     }
     let before_end = back_over_commas_and_dashes(doc, c.cue.first_token, first);
+    // "In all, according to the memo, the firm gave …", "By Sept. 30,
+    // according to filings, the group had raised …": an opening phrase
+    // without a verb is no claim; the clause after the source is.
+    let opening = before_end > first
+        && (first..before_end).all(|k| !crate::mentions::is_clause_verb(doc, k))
+        && before_end - first <= 5
+        && before_end < c.cue.first_token
+        && doc.tok(before_end) == ",";
+    if opening {
+        let after_src = doc.tokens.partition_point(|t| t.span.start < src.span.end);
+        if after_src < end && doc.tok(after_src) == "," && after_src + 1 < end {
+            // A subject instead ("The study, according to the office, will
+            // take eight weeks"): the claim runs on over the interruption.
+            let circumstance = lexicon().is(class::PREPOSITION, doc.low(first))
+                || (first..before_end).any(|k| doc.is(k, class::TEMPORAL));
+            let from = if circumstance { after_src + 1 } else { first };
+            return Some(Span::new(
+                doc.tokens[from].span.start,
+                doc.tokens[end - 1].span.end,
+            ));
+        }
+    }
     (before_end > first).then(|| {
         Span::new(
             doc.tokens[first].span.start,
@@ -564,6 +643,41 @@ mod tests {
         );
         // Nothing but the circumstance: no claim.
         assert!(claims("She said at the hearing in March to the committee.").is_empty());
+    }
+
+    #[test]
+    fn an_opening_phrase_before_according_to_is_not_the_claim() {
+        assert_eq!(
+            one("By June 30, according to new filings, the campaign had raised $8 million."),
+            (
+                "the campaign had raised $8 million".into(),
+                "new filings".into()
+            )
+        );
+        assert_eq!(
+            one("In all, according to the audit, the charity spent $2 million on travel.").0,
+            "the charity spent $2 million on travel"
+        );
+    }
+
+    #[test]
+    fn a_time_after_the_cue_is_not_the_claim() {
+        let c = claims("“I was exhausted,” the senator said the other day, recalling the vote.");
+        assert!(c.is_empty(), "{c:?}");
+    }
+
+    #[test]
+    fn a_negated_or_modal_cue_does_not_bound_a_trailing_claim() {
+        assert_eq!(
+            one(
+                "Campaign staff could not directly tell the committee how much to raise, \
+                 the lawyer stressed."
+            ),
+            (
+                "Campaign staff could not directly tell the committee how much to raise".into(),
+                "the lawyer".into()
+            )
+        );
     }
 
     #[test]
