@@ -149,8 +149,14 @@ pub fn find(
     }
     out.sort_by_key(|c| (c.span.start, c.span.end));
     // Two cues reading the same clause (the second one inside it): keep the outer.
+    // A claim reported inside another stays ("X told police she …,
+    // according to the document": the document reports what X said),
+    // unless its own cue tells of no act of speech.
     out.dedup_by(|later, earlier| {
-        earlier.span.contains(later.span) && earlier.span.end == later.span.end
+        let inner = &cues[later.cue].cue;
+        earlier.span.contains(later.span)
+            && earlier.span.end == later.span.end
+            && (!earlier.span.contains(inner.span) || is_unreal(doc, inner.first_token))
     });
     out
 }
@@ -677,6 +683,38 @@ mod tests {
                 "Campaign staff could not directly tell the committee how much to raise".into(),
                 "the lawyer".into()
             )
+        );
+    }
+
+    #[test]
+    fn a_claim_reported_inside_another_is_kept() {
+        // (The report speaks for its author; "report" after the source is no cue.)
+        assert_eq!(
+            claims(
+                "A cashier told detectives she had seen the van twice that week, \
+                 according to the police report."
+            ),
+            vec![
+                (
+                    "A cashier told detectives she had seen the van twice that week".to_string(),
+                    "the police".to_string()
+                ),
+                (
+                    "she had seen the van twice that week".to_string(),
+                    "A cashier".to_string()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_clause_after_a_comma_and_said_is_no_speaker() {
+        let c = claims(
+            "One of the firm's engineers, Dana Pruitt, said the logs show Scott calmly leaving.",
+        );
+        assert!(
+            c.iter().all(|(_, source)| !source.contains("logs")),
+            "{c:?}"
         );
     }
 

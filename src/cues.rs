@@ -162,6 +162,19 @@ pub fn find(doc: &Document, in_quote: &[bool]) -> Vec<CueMatch> {
             if !as_planned {
                 let end = stop_at(doc, i + 2, sentence.end_token, in_quote);
                 let source = np_after(doc, i + 2, end).or_else(|| documents_named(doc, i + 2, end));
+                // "according to the police report": the words of the source,
+                // and a document after it, are no cues of their own.
+                let mut next_i = source
+                    .as_ref()
+                    .map_or(i + 2, |m| doc.token_at(m.span.end).max(i + 2));
+                if next_i < end && doc.tokens[next_i].kind == TokenKind::Word && {
+                    let l = doc.low(next_i);
+                    MEDIUM_NOUNS.contains(&l)
+                        || l.strip_suffix('s')
+                            .is_some_and(|one| MEDIUM_NOUNS.contains(&one))
+                } {
+                    next_i += 1;
+                }
                 out.push(CueMatch {
                     cue: cue(doc, i, i + 2, CueForm::AccordingTo),
                     lemma: "according to",
@@ -170,7 +183,7 @@ pub fn find(doc: &Document, in_quote: &[bool]) -> Vec<CueMatch> {
                     source,
                     weak: false,
                 });
-                i += 2;
+                i = next_i;
                 continue;
             }
         }
@@ -816,8 +829,16 @@ fn source_of(
     if prev.is_some_and(|p| p == ",") {
         // "One, who asked not to be named, said the party was …": a noun
         // phrase followed by its verb is the subject of what was said.
-        let after = np_after(doc, i + 1, stop)
-            .filter(|m| !crate::mentions::is_finite_auxiliary(doc, doc.token_at(m.span.end)));
+        // ("…, said the videos show him leaving": a clause, not a speaker:
+        // no participle or adverb stands inside a speaker's name.)
+        let after = np_after(doc, i + 1, stop).filter(|m| {
+            !crate::mentions::is_finite_auxiliary(doc, doc.token_at(m.span.end))
+                && !(doc.token_at(m.span.start)..doc.token_at(m.span.end)).any(|k| {
+                    doc.tokens[k].kind == TokenKind::Word
+                        && !doc.has(k, fact::UPPER_FIRST)
+                        && (doc.low(k).ends_with("ing") || lexicon().is_ly_adverb(doc.low(k)))
+                })
+        });
         return (after, true);
     }
     (None, false)
