@@ -272,6 +272,18 @@ fn content_end(
                 .tokens
                 .partition_point(|t| t.span.start < src.span.start);
         }
+        // "said it had tested the message and found it effective": a verb
+        // that reports only before "that" or a quotation goes on with the
+        // claim's own clause.
+        // (", and proposed moving …" after a comma is the speaker's next act.)
+        if next.weak && k > 1 && matches!(doc.low(k - 1), "and" | "but") && doc.tok(k - 2) != "," {
+            continue;
+        }
+        // "According to emails seen by the panel, the mayor complained …":
+        // the comma that closes the cue's own source opens the claim.
+        if c.cue.form == CueForm::AccordingTo && source_phrase_comma(doc, c, end) == Some(k - 1) {
+            continue;
+        }
         if before_next(k) || next.inverted || next.cue.form == CueForm::AccordingTo {
             while before_next(k) {
                 k -= 1;
@@ -451,6 +463,9 @@ fn source_before_after_comma(doc: &Document, c: &CueMatch, first: usize) -> bool
     if !(src_first > first + 1
         && matches!(doc.tok(src_first - 1), ",")
         && src.span.end <= c.cue.span.start)
+        // ("According to the emails, the mayor complained …": the words
+        // before the comma name a source, they are no claim.)
+        || doc.low(first) == "according"
     {
         return false;
     }
@@ -538,15 +553,24 @@ fn before_and_after(doc: &Document, c: &CueMatch, first: usize, end: usize) -> O
     Some(Span::new(start, stop))
 }
 
+/// The comma that closes `According to X …,` after its source, within a few
+/// words of it ("According to emails released by the panel, …"), if any.
+fn source_phrase_comma(doc: &Document, c: &CueMatch, end: usize) -> Option<usize> {
+    let src = c.source.as_ref()?;
+    let after_src = doc.tokens.partition_point(|t| t.span.start < src.span.end);
+    (after_src..end.min(after_src + 8))
+        .take_while(|&k| doc.tok(k) == "," || is_word(doc, k))
+        .find(|&k| doc.tok(k) == ",")
+}
+
 /// `According to X, C.` / `C, according to X.`
 fn according_to(doc: &Document, c: &CueMatch, first: usize, end: usize) -> Option<Span> {
     let src = c.source.as_ref()?;
     if c.cue.first_token == first || (c.cue.first_token == first + 1 && !is_word(doc, first)) {
-        let after_src = doc.tokens.partition_point(|t| t.span.start < src.span.end);
-        let mut s = after_src;
-        if s < end && doc.tok(s) == "," {
-            s += 1;
-        }
+        let s = source_phrase_comma(doc, c, end).map_or_else(
+            || doc.tokens.partition_point(|t| t.span.start < src.span.end),
+            |comma| comma + 1,
+        );
         return (s < end)
             .then(|| Span::new(doc.tokens[s].span.start, doc.tokens[end - 1].span.end));
     }
@@ -716,6 +740,39 @@ mod tests {
             c.iter().all(|(_, source)| !source.contains("logs")),
             "{c:?}"
         );
+    }
+
+    #[test]
+    fn according_to_at_the_start_gives_the_clause_after_the_source() {
+        let c = claims(
+            "According to emails released by the panel, the mayor complained in 2019 \
+             to an aide about the contract.",
+        );
+        assert_eq!(
+            c,
+            vec![(
+                "the mayor complained in 2019 to an aide about the contract".to_string(),
+                "emails".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_weak_verb_joined_by_and_goes_on_with_the_claim() {
+        assert_eq!(
+            one(
+                "Ana Ruiz, the group's director, said it had tested the slogan and found it \
+                 effective in close races."
+            )
+            .0,
+            "it had tested the slogan and found it effective in close races"
+        );
+        // After a comma, the speaker's next act ends the claim.
+        let c = claims(
+            "The council said the school was no longer viable, and proposed moving \
+             the pupils elsewhere.",
+        );
+        assert_eq!(c[0].0, "the school was no longer viable", "{c:?}");
     }
 
     #[test]

@@ -161,7 +161,23 @@ pub fn find(doc: &Document, in_quote: &[bool]) -> Vec<CueMatch> {
                 || (ACCORDING_TO_NOT_SPEECH.contains(&after2.as_str()) && !qualified(i + 4));
             if !as_planned {
                 let end = stop_at(doc, i + 2, sentence.end_token, in_quote);
-                let source = np_after(doc, i + 2, end).or_else(|| documents_named(doc, i + 2, end));
+                let mut source =
+                    np_after(doc, i + 2, end).or_else(|| documents_named(doc, i + 2, end));
+                // "According to emails seen by the panel, the mayor complained
+                // …": what follows the comma is the claim, not an appositive,
+                // once a verb stands in it.
+                if let Some(m) = &source {
+                    let last = doc.token_at(m.span.end);
+                    let comma = (i + 2..last).find(|&k| doc.tok(k) == "," && !in_quote[k]);
+                    if let Some(comma) = comma {
+                        let verb = (comma + 1..last).any(|k| {
+                            crate::mentions::is_clause_verb(doc, k) || doc.cue_lemma(k).is_some()
+                        });
+                        if verb {
+                            source = np_after(doc, i + 2, comma);
+                        }
+                    }
+                }
                 // "according to the police report": the words of the source,
                 // and a document after it, are no cues of their own.
                 let mut next_i = source
