@@ -51,10 +51,21 @@ pub fn find(
 ) -> Vec<Claim> {
     let mut out: Vec<Claim> = Vec::new();
     for (ci, c) in cues.iter().enumerate() {
-        if c.source.is_none() || c.weak || in_quote[c.cue.first_token] {
+        let first = c.cue.first_token;
+        // ("Whitfield, asked whether …, was noncommittal", "Asked to
+        // describe it, she said": the one asked, not the one asking.)
+        let passive = first == doc.sentences[doc.sentence_of_token[first]].first_token
+            || first > 0 && doc.tok(first - 1) == ",";
+        let request = c.lemma == "ask"
+            && !passive
+            && crate::cues::asks_for(
+                doc,
+                c.cue.end_token,
+                doc.sentences[doc.sentence_of_token[first]].end_token,
+            );
+        if c.source.is_none() || c.weak && !request || in_quote[first] {
             continue;
         }
-        let first = c.cue.first_token;
         // "declined to comment", "wants to say": an infinitive reports nothing yet.
         if first > 0 && doc.tok(first - 1).eq_ignore_ascii_case("to") {
             continue;
@@ -324,7 +335,10 @@ fn after(doc: &Document, c: &CueMatch, end: usize, in_quote: &[bool]) -> Option<
                 && !matches!(doc.low(k), "and" | "but" | "or")
                 && !crate::mentions::is_clause_verb(doc, k)
         })
-        .find(|&k| doc.tok(k).eq_ignore_ascii_case("that"));
+        .find(|&k| doc.tok(k).eq_ignore_ascii_case("that"))
+        // "asked the developer to come back with a plan that …": after the
+        // infinitive of a request, "that" opens a relative clause.
+        .filter(|&that| c.lemma != "ask" || !(start..that).any(|k| doc.low(k) == "to"));
     if let Some(that) = that {
         start = that + 1;
     } else if c.lemma == "tell" {
@@ -776,6 +790,27 @@ mod tests {
     }
 
     #[test]
+    fn asking_someone_to_act_or_asking_whether_reports_a_request() {
+        assert_eq!(
+            one("The chairwoman asked ministers to review the contract before May."),
+            (
+                "ministers to review the contract before May".into(),
+                "The chairwoman".into()
+            )
+        );
+        assert_eq!(
+            one("The auditor asked whether the fund had been used lawfully.").0,
+            "whether the fund had been used lawfully"
+        );
+        assert!(claims("The tenants asked for more time.").is_empty());
+        assert!(
+            claims("One official, who asked not to be named, was not at the talks.").is_empty()
+        );
+        // The one asked is no source.
+        assert!(claims("Ms. Hale, asked whether she would run, smiled and left.").is_empty());
+    }
+
+    #[test]
     fn shares_of_those_polled_are_separate_sources() {
         let c = claims(
             "Another 19 percent said they would not pick either candidate. \
@@ -799,8 +834,10 @@ mod tests {
     #[test]
     fn a_progressive_continue_is_part_of_the_claim() {
         assert_eq!(
-            one("Mr. Ortiz asked regulators to pass on the costs. \
-                 Those talks are continuing, he said."),
+            claims(
+                "Mr. Ortiz asked regulators to pass on the costs. \
+                 Those talks are continuing, he said."
+            )[1],
             ("Those talks are continuing".into(), "Ortiz".into())
         );
     }

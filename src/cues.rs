@@ -860,6 +860,41 @@ fn source_of(
     (None, false)
 }
 
+/// True when the words from `k` make "ask" report a request or a question:
+/// "asked voters to think again", "asked whether the plan was legal". Such
+/// an "ask" reports a claim; it stays weak for quotations, whose words
+/// are seldom the request's.
+pub fn asks_for(doc: &Document, k: usize, end: usize) -> bool {
+    if k >= end {
+        return false;
+    }
+    if matches!(
+        doc.low(k),
+        "whether" | "if" | "how" | "why" | "what" | "when" | "where" | "who"
+    ) {
+        return true;
+    }
+    // A listener of a few words, then "to" and a verb ("asked not to be
+    // named" asks nothing of anyone).
+    let listener = doc.tokens[k].kind == TokenKind::Word
+        && !matches!(
+            doc.low(k),
+            "not" | "never" | "to" | "for" | "about" | "after"
+        )
+        && !lexicon().is(class::PREPOSITION, doc.low(k));
+    listener
+        && (k + 1..end.min(k + 7))
+            .take_while(|&j| doc.tokens[j].kind == TokenKind::Word)
+            .any(|j| {
+                doc.low(j) == "to"
+                    && doc
+                        .tokens
+                        .get(j + 1)
+                        .is_some_and(|t| t.kind == TokenKind::Word)
+                    && !lexicon().is(class::DETERMINER, doc.low(j + 1))
+            })
+}
+
 /// True when the cue at token `i` is its sentence's second word, after "So"
 /// or "Thus" ("So says Edith Marlowe, 71,"): what it reports came before it,
 /// quoted, and its speaker follows it.
