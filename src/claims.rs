@@ -811,6 +811,19 @@ mod tests {
     }
 
     #[test]
+    fn a_second_cue_after_and_goes_back_to_the_first_speaker() {
+        let text = "The senators said they found the letter “troubling” and said it \
+                    “leaves many questions unanswered.”";
+        let a = analyze(text, &Options::default());
+        assert_eq!(a.speakers.len(), 1, "{:?}", a.speakers);
+        assert!(a
+            .quotes
+            .iter()
+            .any(|q| q.kind == Kind::Indirect
+                && q.span.slice(text).starts_with("they found the letter")));
+    }
+
+    #[test]
     fn shares_of_those_polled_are_separate_sources() {
         let c = claims(
             "Another 19 percent said they would not pick either candidate. \

@@ -771,11 +771,13 @@ fn source_of(
     {
         // (An earlier cue word without a source, "forced to explain …,
         // saying", reported nothing: the sentence's subject speaks.)
+        // (Not a weak verb inside the first one's claim: "said they found
+        // it “troubling” and said …" goes back to "said".)
         if let Some(c) = earlier
             .iter()
             .rev()
             .take_while(|c| c.cue.first_token >= first)
-            .find(|c| c.cue.first_token < i)
+            .find(|c| c.cue.first_token < i && !(c.weak && no_comma_between(doc, c, i)))
             .filter(|c| c.source.is_some())
         {
             return (c.source.clone(), c.inverted);
@@ -893,6 +895,12 @@ pub fn asks_for(doc: &Document, k: usize, end: usize) -> bool {
                         .is_some_and(|t| t.kind == TokenKind::Word)
                     && !lexicon().is(class::DETERMINER, doc.low(j + 1))
             })
+}
+
+/// True when no comma stands between cue `c` and token `i`: a weak verb
+/// right before "and" belongs to the clause of the cue before it.
+fn no_comma_between(doc: &Document, c: &CueMatch, i: usize) -> bool {
+    !(c.cue.end_token..i).any(|k| doc.tok(k) == ",")
 }
 
 /// True when the cue at token `i` is its sentence's second word, after "So"
