@@ -553,12 +553,15 @@ fn before_and_after(doc: &Document, c: &CueMatch, first: usize, end: usize) -> O
     while k < end && is_word(doc, k) && lexicon().is(class::TEMPORAL, doc.low(k)) {
         k += 1;
     }
-    // ", said X, as the EU prepared …": a subordinate clause is the writer's, not the claim.
+    // ", said X, as the EU prepared …": a subordinate clause of time is the
+    // writer's, not the claim; ", he said, until it went bankrupt" or
+    // "because …" goes on with what was said.
     let resumes = k < end
         && doc.tok(k) == ","
         && k + 1 < end
-        && !lexicon().is(class::SUBORDINATOR, doc.low(k + 1))
-        && !lexicon().is(class::PREPOSITION, doc.low(k + 1));
+        && (matches!(doc.low(k + 1), "until" | "because" | "unless" | "since")
+            || !lexicon().is(class::SUBORDINATOR, doc.low(k + 1))
+                && !lexicon().is(class::PREPOSITION, doc.low(k + 1)));
     let stop = if resumes {
         doc.tokens[end - 1].span.end
     } else {
@@ -821,6 +824,20 @@ mod tests {
             .iter()
             .any(|q| q.kind == Kind::Indirect
                 && q.span.slice(text).starts_with("they found the letter")));
+    }
+
+    #[test]
+    fn a_reason_or_limit_after_a_parenthetical_attribution_goes_on_with_the_claim() {
+        assert_eq!(
+            one("The mill was the town's biggest employer, Mr. Varga said, until it closed in 2004.")
+                .0,
+            "The mill was the town's biggest employer, Mr. Varga said, until it closed in 2004"
+        );
+        // A time of the saying is the writer's.
+        assert_eq!(
+            one("Talks will resume in June, the envoy said, as delegates left the hall.").0,
+            "Talks will resume in June"
+        );
     }
 
     #[test]
