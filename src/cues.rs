@@ -183,12 +183,10 @@ pub fn find(doc: &Document, in_quote: &[bool]) -> Vec<CueMatch> {
                 let mut next_i = source
                     .as_ref()
                     .map_or(i + 2, |m| doc.token_at(m.span.end).max(i + 2));
-                if next_i < end && doc.tokens[next_i].kind == TokenKind::Word && {
-                    let l = doc.low(next_i);
-                    MEDIUM_NOUNS.contains(&l)
-                        || l.strip_suffix('s')
-                            .is_some_and(|one| MEDIUM_NOUNS.contains(&one))
-                } {
+                if next_i < end
+                    && doc.tokens[next_i].kind == TokenKind::Word
+                    && is_medium_noun(doc.low(next_i))
+                {
                     next_i += 1;
                 }
                 out.push(CueMatch {
@@ -432,12 +430,16 @@ fn medium_before(doc: &Document, i: usize) -> Option<usize> {
         k -= 1;
     }
     // ("a series of tweets early Friday saying": plurals too.)
-    let low = doc.low(k);
-    let medium = MEDIUM_NOUNS.contains(&low)
+    (doc.tokens[k].kind == TokenKind::Word && is_medium_noun(doc.low(k))).then_some(k)
+}
+
+/// True for a medium noun in the singular or the plural ("statement",
+/// "tweets"); `low` is lower case.
+fn is_medium_noun(low: &str) -> bool {
+    MEDIUM_NOUNS.contains(&low)
         || low
             .strip_suffix('s')
-            .is_some_and(|one| MEDIUM_NOUNS.contains(&one));
-    (doc.tokens[k].kind == TokenKind::Word && medium).then_some(k)
+            .is_some_and(|one| MEDIUM_NOUNS.contains(&one))
 }
 
 /// "he’s", "they're", "I'm": a pronoun with "is", "are" or "am" joined to it
