@@ -52,17 +52,13 @@ pub fn find(
     let mut out: Vec<Claim> = Vec::new();
     for (ci, c) in cues.iter().enumerate() {
         let first = c.cue.first_token;
+        let sentence = doc.sentences[doc.sentence_of_token[first]];
         // ("Whitfield, asked whether …, was noncommittal", "Asked to
         // describe it, she said": the one asked, not the one asking.)
-        let passive = first == doc.sentences[doc.sentence_of_token[first]].first_token
-            || first > 0 && doc.tok(first - 1) == ",";
+        let passive = first == sentence.first_token || first > 0 && doc.tok(first - 1) == ",";
         let request = c.lemma == "ask"
             && !passive
-            && crate::cues::asks_for(
-                doc,
-                c.cue.end_token,
-                doc.sentences[doc.sentence_of_token[first]].end_token,
-            );
+            && crate::cues::asks_for(doc, c.cue.end_token, sentence.end_token);
         if c.source.is_none() || c.weak && !request || in_quote[first] {
             continue;
         }
@@ -70,7 +66,6 @@ pub fn find(
         if first > 0 && doc.tok(first - 1).eq_ignore_ascii_case("to") {
             continue;
         }
-        let sentence = doc.sentences[doc.sentence_of_token[first]];
         // "So says Edith Marlowe": what she says came before, quoted.
         if crate::cues::follows_so(doc, first) {
             continue;
@@ -181,8 +176,6 @@ fn is_unreal(doc: &Document, cue_first: usize) -> bool {
             doc.low(k),
             "not"
                 | "never"
-                | "n't"
-                | "can't"
                 | "cannot"
                 | "could"
                 | "would"

@@ -82,11 +82,11 @@ fn extends_name(full: &str, short: &str) -> bool {
 /// True when two labels both count their members and the counts differ:
 /// "63 percent" are not the "19 percent" before them.
 fn counts_differ(a: &str, b: &str) -> bool {
-    let count = |l: &str| {
-        l.split(' ')
+    fn count(label: &str) -> Option<&str> {
+        label
+            .split(' ')
             .find(|w| w.starts_with(|c: char| c.is_ascii_digit()))
-            .map(str::to_string)
-    };
+    }
     matches!((count(a), count(b)), (Some(x), Some(y)) if x != y)
 }
 
