@@ -246,11 +246,13 @@ pub fn background_mentions(doc: &Document, in_quote: &[bool], taken: &[&Mention]
         .chain(taken_spans.iter().copied())
         .collect();
     covered.sort();
-    // The first bytes of the surnames: most words need no lookup.
-    let mut first_bytes = [false; 256];
+    // The lengths of the surnames by their first byte, as bits: most words
+    // need no lookup (a surname of 64 bytes or more always takes one).
+    let length_bit = |len: usize| 1u64 << len.min(63);
+    let mut lengths_by_first_byte = [0u64; 256];
     for s in &surnames {
         if let Some(&b) = s.as_bytes().first() {
-            first_bytes[usize::from(b)] = true;
+            lengths_by_first_byte[usize::from(b)] |= length_bit(s.len());
         }
     }
     let mut extra = Vec::new();
@@ -259,7 +261,7 @@ pub fn background_mentions(doc: &Document, in_quote: &[bool], taken: &[&Mention]
             continue;
         }
         let w = doc.tok(k);
-        if !first_bytes[usize::from(w.as_bytes()[0])] {
+        if lengths_by_first_byte[usize::from(w.as_bytes()[0])] & length_bit(w.len()) == 0 {
             continue;
         }
         let start = doc.tokens[k].span.start;
