@@ -1166,6 +1166,16 @@ fn is_title_case(text: &str) -> bool {
         if n == words.len() {
             return false; // too long for a title
         }
+        // Every word of a title is capitalised, a number or a small word:
+        // most quotations fail at their first words, before the rest is read.
+        if !(w
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+            || is_small(w))
+        {
+            return false;
+        }
         words[n] = w;
         n += 1;
     }
@@ -1193,12 +1203,6 @@ fn is_title_case(text: &str) -> bool {
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .count();
     caps >= 2
-        && ws.iter().all(|w| {
-            w.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
-                || is_small(w)
-        })
 }
 
 #[cfg(test)]
