@@ -1521,6 +1521,8 @@ pub fn np_after(doc: &Document, start: usize, ub: usize) -> Option<Mention> {
                 || l == "before"
                 || l == "to"
                 || l == "last"
+                // "said Ortiz Tuesday", "said Mr. Abe yesterday": a time after a name is when, not who.
+                || doc.is(k, class::TEMPORAL) && is_capitalized(doc, k - 1)
                 // ("The Washington Post": a capitalised word inside a name.)
                 || doc.cue_lemma(k).is_some() && !(upper_first(doc, k) && is_capitalized(doc, k - 1))
                 || is_finite_auxiliary(doc, k))

@@ -1524,3 +1524,17 @@ fn inverted_cue_before_a_description_and_the_name_beside_it() {
              Petra Oddsen, who has kept the ledger for twenty years.";
     assert_eq!(speaker_of(t, "about fish").as_deref(), Some("Petra Oddsen"));
 }
+
+#[test]
+fn a_day_after_the_name_is_when_not_who() {
+    let text = "“We will appeal,” said Ortiz Tuesday.";
+    assert_eq!(
+        cue_and_mention_of(text, "appeal"),
+        (Some("said"), Some("Ortiz"))
+    );
+    let text = "“The count is final,” said Governor Ana Liu yesterday.";
+    assert_eq!(
+        cue_and_mention_of(text, "count"),
+        (Some("said"), Some("Governor Ana Liu"))
+    );
+}
