@@ -643,6 +643,45 @@ mod tests {
     }
 
     #[test]
+    fn a_cue_word_before_a_group_noun_describes_the_group() {
+        // "state" is a reporting verb's form, but here it modifies "officials".
+        assert_eq!(
+            one("Some state officials said the ferry would run again in May."),
+            (
+                "the ferry would run again in May".to_string(),
+                "Some state officials".to_string()
+            )
+        );
+        assert_eq!(
+            one("Two state prosecutors told reporters that the inquiry was over."),
+            (
+                "the inquiry was over".to_string(),
+                "Two state prosecutors".to_string()
+            )
+        );
+        // After a subject of its own, "say" stays the verb.
+        let c = claims("Critics say inspectors warned that the dam was unsafe.");
+        assert!(
+            c.contains(&(
+                "inspectors warned that the dam was unsafe".to_string(),
+                "Critics".to_string()
+            )),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn people_named_by_their_trade_report_as_a_group() {
+        assert_eq!(
+            one("Local bakers said the price of flour had doubled since spring."),
+            (
+                "the price of flour had doubled since spring".to_string(),
+                "Local bakers".to_string()
+            )
+        );
+    }
+
+    #[test]
     fn groups_named_by_a_plural_possessive_report() {
         assert_eq!(
             one("Patients’ groups claimed that some people had been removed from waiting lists."),

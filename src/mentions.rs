@@ -1203,6 +1203,20 @@ fn is_intro(doc: &Document, (a, b): (usize, usize)) -> bool {
         || (b - a == 1 && doc.is(a, class::CONJUNCTION))
 }
 
+/// True when the reporting verb's form at `k` is a noun modifier of the
+/// group noun right before the verb at `j` ("Some state officials said",
+/// "Two state prosecutors told"), not a verb: it opens the phrase that starts at
+/// `a` or follows a determiner or a number ("Critics say officials warned"
+/// keeps its verb).
+fn describes_group_noun(doc: &Document, a: usize, k: usize, j: usize) -> bool {
+    k + 2 == j
+        && doc.has(k + 1, fact::GROUP)
+        && !upper_first(doc, k + 1)
+        && (k == a
+            || doc.is(k - 1, class::DETERMINER)
+            || doc.tokens[k - 1].kind == TokenKind::Number)
+}
+
 /// Reads the subject of the cue at token `verb`, looking left no further than `lb`.
 pub fn subject_before(doc: &Document, verb: usize, lb: usize) -> Option<Mention> {
     // "LONDON — The Prime Minister, James Hartley, said": the dateline names
@@ -1297,6 +1311,7 @@ pub fn subject_before(doc: &Document, verb: usize, lb: usize) -> Option<Mention>
                     .is_some_and(|l| !crate::cues::NARROW_CUES.contains(&l))
                 && !is_capitalized(doc, k)
                 && k + 1 < j
+                && !describes_group_noun(doc, a, k, j)
             {
                 a = k + 1;
                 verb_seen = false;
