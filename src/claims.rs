@@ -671,6 +671,33 @@ mod tests {
     }
 
     #[test]
+    fn a_number_standing_for_people_is_the_source() {
+        assert_eq!(
+            one("The two said they had never met before the hearing."),
+            (
+                "they had never met before the hearing".to_string(),
+                "The two".to_string()
+            )
+        );
+        assert_eq!(
+            one("The three told reporters that the count had been fair."),
+            (
+                "the count had been fair".to_string(),
+                "The three".to_string()
+            )
+        );
+        assert_eq!(
+            one("Both men said they would give evidence."),
+            (
+                "they would give evidence".to_string(),
+                "Both men".to_string()
+            )
+        );
+        // "two claims": a plural noun after the number, no cue.
+        assert!(claims("The two claims were rejected by the court.").is_empty());
+    }
+
+    #[test]
     fn people_named_by_their_trade_report_as_a_group() {
         assert_eq!(
             one("Local bakers said the price of flour had doubled since spring."),

@@ -511,10 +511,11 @@ fn is_verb_use(
         }
         // "the said property", "a claim", "the report": a determiner makes it a noun.
         // ("One said", "another added": one of those just mentioned.)
-        // ("the mother of three replied": a number ends the phrase before a past form.)
+        // ("the mother of three replied", "The two said": a number ends the
+        // phrase before a past form; "two reports" is a plural noun.)
         let one_of_them = form != lemma
             && (matches!(p, "one" | "another")
-                || matches!(p, "two" | "three" | "four") && form.ends_with("ed"));
+                || matches!(p, "two" | "three" | "four") && !form.ends_with('s'));
         if lex.is(class::DETERMINER, p)
             && !matches!(p, "that" | "both" | "each" | "all")
             && !one_of_them

@@ -539,6 +539,18 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
             k += 1;
             continue;
         }
+        // "The two said", "the three told reporters", "Both said": a number
+        // word that ends the phrase stands for the people counted.
+        if k + 1 == head_end
+            && matches!(l, "two" | "three" | "four" | "both")
+            && (k > a || l == "both")
+        {
+            group = Some(false);
+            group_at = Some(k);
+            head_noun_seen = true;
+            k += 1;
+            continue;
+        }
         if doc.is(k, class::DETERMINER) && (!upper_first(doc, k) || k == a) {
             definite |= matches!(
                 l,
