@@ -132,6 +132,19 @@ pub fn find(
                 span.start = doc.tokens[body].span.start;
             }
         }
+        // "Supporters chanted “Lock him up” as the motorcade passed": a
+        // quotation that opens the claim is what was said; a clause or phrase
+        // after it that a subordinator or preposition opens is the writer's.
+        let at = quotes.partition_point(|q| q.span.start < span.start);
+        if let Some(q) = quotes
+            .get(at)
+            .filter(|q| q.span.start == span.start && q.span.end < span.end)
+        {
+            let next = doc.token_at(q.span.end);
+            if next < doc.tokens.len() && doc.is(next, class::SUBORDINATOR | class::PREPOSITION) {
+                span.end = q.span.end;
+            }
+        }
         if doc.words(span) < 2 || mostly_quoted(doc.text, span, quotes) {
             continue;
         }
@@ -668,6 +681,15 @@ mod tests {
             )),
             "{c:?}"
         );
+    }
+
+    #[test]
+    fn a_quotation_as_the_object_is_the_claim_without_what_follows() {
+        // The chant is a quotation; "as the convoy passed" is the writer's.
+        assert!(claims("Supporters chanted “Bring them home” as the convoy passed.").is_empty());
+        // A clause after the quotation that no subordinator opens stays.
+        let c = claims("The minister said “the worst is over” and the economy would grow.");
+        assert_eq!(c.len(), 1, "{c:?}");
     }
 
     #[test]
