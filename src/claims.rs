@@ -693,6 +693,21 @@ mod tests {
     }
 
     #[test]
+    fn it_after_the_claim_is_the_organisation_that_opens_it() {
+        let c = claims(
+            "The regulator said fares would rise. \
+             The airline expects demand to recover by the summer, it said.",
+        );
+        assert!(
+            c.contains(&(
+                "The airline expects demand to recover by the summer".to_string(),
+                "The airline".to_string()
+            )),
+            "{c:?}"
+        );
+    }
+
+    #[test]
     fn a_number_standing_for_people_is_the_source() {
         assert_eq!(
             one("The two said they had never met before the hearing."),

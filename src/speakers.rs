@@ -233,6 +233,7 @@ pub fn background_mentions(doc: &Document, in_quote: &[bool], taken: &[&Mention]
         }
         k = end.max(k + 1);
     }
+    out.extend(sentence_openers(doc, in_quote, &inside_taken));
     // Bare surnames of the people found above and of cue sources.
     let surnames: HashSet<String> = out
         .iter()
@@ -274,6 +275,51 @@ pub fn background_mentions(doc: &Document, in_quote: &[bool], taken: &[&Mention]
         }
     }
     out.extend(extra);
+    out
+}
+
+/// The definite descriptions that open sentences: "The president himself
+/// weighed in late Thursday. “…,” he told reporters", "The bank expects …,
+/// it said". A role or an organisation word ends the description (at most
+/// three words after "the") when a lower-case word other than a noun follows;
+/// a later pronoun can then refer to it.
+fn sentence_openers(
+    doc: &Document,
+    in_quote: &[bool],
+    inside_taken: &dyn Fn(usize) -> bool,
+) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for sentence in &doc.sentences {
+        let end = sentence.end_token;
+        let first = crate::text::dateline_end(doc, sentence.first_token, end);
+        if first + 2 >= end || in_quote[first] || doc.low(first) != "the" {
+            continue;
+        }
+        for k in first + 1..(first + 4).min(end - 1) {
+            if doc.tokens[k].kind != TokenKind::Word || doc.tokens[k + 1].kind != TokenKind::Word {
+                break;
+            }
+            let head = doc.has(k, fact::ROLE | fact::ORGANIZATION);
+            let next_is_noun = doc.has(k + 1, fact::UPPER_FIRST | fact::ROLE | fact::ORGANIZATION)
+                || doc.cue_lemma(k + 1).is_some();
+            if !head || next_is_noun {
+                continue;
+            }
+            if !inside_taken(doc.tokens[first].span.start) {
+                let described = parse_np(doc, first, k + 1).filter(|m| {
+                    m.form == MentionForm::Nominal
+                        && !m.indefinite
+                        && match m.speaker_type {
+                            SpeakerType::Person => m.role.is_some(),
+                            SpeakerType::Organization => true,
+                            _ => false,
+                        }
+                });
+                out.extend(described);
+            }
+            break;
+        }
+    }
     out
 }
 

@@ -1538,3 +1538,14 @@ fn a_day_after_the_name_is_when_not_who() {
         (Some("said"), Some("Governor Ana Liu"))
     );
 }
+
+#[test]
+fn pronoun_refers_to_the_description_that_opened_the_sentence_before() {
+    let text = "A person close to the talks said a deal was near.\n\n\
+                The president himself weighed in late on Thursday. \
+                “We are going to get through this,” he told reporters.";
+    assert_eq!(
+        speaker_of(text, "get through this"),
+        Some("The president".to_string())
+    );
+}
