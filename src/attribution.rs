@@ -581,6 +581,18 @@ pub fn attribute(
                     out[i].cue = Some(cues[ci].cue.span);
                     out[i].rule = Some(Rule::Neighbour);
                 }
+                // "Asked if she trusted them, Ms Khan laughed. “Not for a
+                // second.”": a quotation that opens its sentence, after a
+                // sentence of the same paragraph about a person that reports
+                // no speech, is that person's.
+                let opens_sentence = doc.sentences[s].first_token == open;
+                if out[i].source == Source::Nobody && opens_sentence && s > 0 && same_para(s - 1) {
+                    if let Some(m) = subject_of_sentence(doc, s - 1) {
+                        mentions.push(m);
+                        out[i].source = Source::Mention(mentions.len() - 1);
+                        out[i].rule = Some(Rule::Neighbour);
+                    }
+                }
             }
             // The quotation must be its paragraph's first speech for the
             // previous paragraph's speaker to carry over.
@@ -977,11 +989,34 @@ fn subject_of_paragraph_end(doc: &Document, p: usize) -> Option<Mention> {
     if para.end_token <= para.first_token {
         return None;
     }
-    let last = doc.sentences[doc.sentence_of_token[para.end_token - 1]];
-    let m = if matches!(doc.low(last.first_token), "he" | "she") {
-        parse_np(doc, last.first_token, last.first_token + 1)
+    subject_of_sentence(doc, doc.sentence_of_token[para.end_token - 1])
+}
+
+/// The person sentence `s` is about, when it names them or calls them "he"
+/// or "she".
+fn subject_of_sentence(doc: &Document, s: usize) -> Option<Mention> {
+    let sentence = doc.sentences[s];
+    let mut first = sentence.first_token;
+    // "Asked if she trusted them, Ms Khan laughed", "In the kitchen, he …":
+    // the clause starts after an opening phrase and its comma.
+    let opener = doc.low(first);
+    if opener.ends_with("ed")
+        || opener.ends_with("ing")
+        || doc.is(first, class::PREPOSITION | class::SUBORDINATOR)
+    {
+        if let Some(comma) =
+            (first + 1..(first + 16).min(sentence.end_token)).find(|&k| doc.tok(k) == ",")
+        {
+            first = comma + 1;
+        }
+    }
+    if first + 1 >= sentence.end_token {
+        return None;
+    }
+    let m = if matches!(doc.low(first), "he" | "she") {
+        parse_np(doc, first, first + 1)
     } else {
-        crate::cues::main_clause_subject(doc, last.first_token, last.end_token)
+        crate::cues::main_clause_subject(doc, first, sentence.end_token)
     }?;
     (m.speaker_type == SpeakerType::Person
         && matches!(m.form, MentionForm::Pronoun | MentionForm::Name))

@@ -1549,3 +1549,15 @@ fn pronoun_refers_to_the_description_that_opened_the_sentence_before() {
         Some("The president".to_string())
     );
 }
+
+#[test]
+fn quotation_after_a_sentence_about_a_person_is_theirs() {
+    // No reporting verb: the sentence before, in the same paragraph, is about
+    // Ms Khan, past the opening phrase that mentions "she".
+    let text = "The shadow minister, Ruth Adeyemi, said the plan was flawed.\n\n\
+                Asked if she trusted the council, Ms Khan laughed. “Not for a second.”";
+    assert_eq!(
+        speaker_of(text, "Not for a second"),
+        Some("Khan".to_string())
+    );
+}
