@@ -204,6 +204,8 @@ pub struct Lexicon {
     pub role_forms: HashMap<String, &'static str>,
     /// Longest role phrase, in words.
     pub max_role_words: usize,
+    /// Offices whose holder "the leader" refers back to ("president").
+    pub leader_offices: HashSet<&'static str>,
     /// Nationality adjective → country.
     pub nationalities: HashMap<&'static str, &'static str>,
     /// Organisation word (lower case) → official.
@@ -317,6 +319,7 @@ const ORGANIZATIONS: &str = include_str!("lexicon/organizations.txt");
 const GROUPS: &str = include_str!("lexicon/groups.txt");
 const GIVEN_NAMES: &str = include_str!("lexicon/given_names.txt");
 const FUNCTION_WORDS: &str = include_str!("lexicon/function_words.txt");
+const LEADERS: &str = include_str!("lexicon/leaders.txt");
 
 /// Returns the data lines of a lexicon file: comments and blank lines dropped.
 fn lines(file: &'static str) -> impl Iterator<Item = &'static str> {
@@ -510,6 +513,7 @@ impl Lexicon {
             roles,
             role_forms,
             max_role_words,
+            leader_offices: lines(LEADERS).collect(),
             nationalities,
             countries,
             two_word_nationality_starts,

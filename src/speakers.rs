@@ -123,6 +123,10 @@ fn roles_compatible(described: &str, known: &str) -> bool {
     if described == known {
         return true;
     }
+    // "the Ukrainian leader" after "Ukrainian President Olena Marchuk".
+    if described == "leader" && lex.leader_offices.contains(known) {
+        return true;
+    }
     let modifier = |r: &str| {
         r.split(' ')
             .next()

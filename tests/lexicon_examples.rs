@@ -67,3 +67,26 @@ fn every_group_noun_names_the_source_of_a_claim() {
         failures.join("\n")
     );
 }
+
+#[test]
+fn every_leader_office_is_what_the_leader_refers_back_to() {
+    let lex = lexicon();
+    let mut failures = Vec::new();
+    for office in &lex.leader_offices {
+        assert!(lex.roles.contains_key(*office), "{office} is not a role");
+        let text = format!(
+            "“We will rebuild,” said Portuguese {office} Ana Moreira.\n\n\
+             “We will not rest,” the Portuguese leader added."
+        );
+        let analysis = analyze(&text, &Options::default());
+        let speakers: Vec<Option<usize>> = analysis.quotes.iter().map(|q| q.speaker).collect();
+        if speakers.len() != 2 || speakers[0].is_none() || speakers[0] != speakers[1] {
+            failures.push(text);
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "leader offices the leader did not refer back to:\n{}",
+        failures.join("\n")
+    );
+}
