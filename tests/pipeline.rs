@@ -1561,3 +1561,13 @@ fn quotation_after_a_sentence_about_a_person_is_theirs() {
         Some("Khan".to_string())
     );
 }
+
+#[test]
+fn capitalised_word_before_a_service_role_is_the_affiliation() {
+    let text = "“The talks have stalled,” a Western intelligence official said.";
+    let a = run(text);
+    let q = &a.quotes[0];
+    let speaker = &a.speakers[q.speaker.expect("attributed")];
+    assert_eq!(speaker.name, "a Western intelligence official");
+    assert_eq!(speaker.speaker_type, SpeakerType::Anonymous);
+}
