@@ -634,6 +634,8 @@ fn find_entity(index: &Index, m: &Mention, keys: &Keys) -> Option<usize> {
             // refers, like a pronoun, to the latest person, whose country is
             // that one or unknown.
             // "the Argentine forward" likewise, when no one of that role is known.
+            // (An affiliation that is no country, "Manchester United manager
+            // Erik Hoff", leaves the country unknown: "the Dutchman" may be he.)
             let nationality_led = m.speaker_type == SpeakerType::Person
                 && m.name
                     .split(' ')
@@ -643,7 +645,11 @@ fn find_entity(index: &Index, m: &Mention, keys: &Keys) -> Option<usize> {
                 index.latest(index.recent(), |e| {
                     may_refer_back_to(e, m)
                         && e.speaker_type == SpeakerType::Person
-                        && (e.affiliation.is_none() || e.affiliation == m.affiliation)
+                        && (e.affiliation.is_none()
+                            || e.affiliation == m.affiliation
+                            || e.affiliation
+                                .as_deref()
+                                .is_some_and(|a| !lexicon().is_country(a)))
                         && m.role.as_deref().is_none_or(|r| {
                             e.roles.is_empty() || e.roles.iter().any(|k| roles_compatible(r, k))
                         })

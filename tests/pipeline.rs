@@ -1571,3 +1571,14 @@ fn capitalised_word_before_a_service_role_is_the_affiliation() {
     assert_eq!(speaker.name, "a Western intelligence official");
     assert_eq!(speaker.speaker_type, SpeakerType::Anonymous);
 }
+
+#[test]
+fn nationality_noun_refers_back_past_an_affiliation_that_is_no_country() {
+    // The club is his affiliation; his country is unknown, so "the Dutchman" may be he.
+    let text = "“We were poor,” said Harbour City manager Erik Molenaar.\n\n\
+                “We have to stay calm,” the Dutchman told reporters.";
+    assert_eq!(
+        speaker_of(text, "stay calm"),
+        Some("Erik Molenaar".to_string())
+    );
+}
