@@ -460,8 +460,12 @@ fn subject_after_circumstance(
     end: usize,
     in_quote: &[bool],
 ) -> Option<usize> {
-    // Nominative forms only: "said to him" has no clause after it.
-    let is_subject = |k: usize| matches!(doc.low(k), "he" | "she" | "they" | "we" | "i");
+    // Nominative forms only: "said to him" has no clause after it. "It" is
+    // both, so only before a finite auxiliary ("said on Wednesday it would").
+    let is_subject = |k: usize| {
+        matches!(doc.low(k), "he" | "she" | "they" | "we" | "i")
+            || doc.low(k) == "it" && crate::mentions::is_finite_auxiliary(doc, k + 1)
+    };
     (start + 1..end.min(start + START_REACH))
         .take_while(|&k| {
             !in_quote[k]
@@ -784,6 +788,12 @@ mod tests {
             one("Senator Okafor said after the vote they had been outnumbered.").0,
             "they had been outnumbered"
         );
+        // "It" opens a clause before a finite auxiliary, not as an object.
+        assert_eq!(
+            one("The carmaker said on Wednesday it would recall 9,000 vans.").0,
+            "it would recall 9,000 vans"
+        );
+        assert!(claims("He said nothing about it at the hearing.").is_empty());
         // Nothing but the circumstance: no claim.
         assert!(claims("She said at the hearing in March to the committee.").is_empty());
     }
