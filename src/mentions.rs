@@ -647,8 +647,10 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
             k += 1;
             continue;
         }
+        // "The carmaker said", "the electric-car maker": a kind of business
+        // is an organisation, as "the company" is.
         if !upper_first(doc, k)
-            && doc.has(k, fact::ORGANIZATION)
+            && (doc.has(k, fact::ORGANIZATION) || doc.is(k, class::BUSINESS_NOUN))
             && !is_noun_modifier(doc, k, head_end)
         {
             org_nominal = Some((l, doc.has(k, fact::ORGANIZATION_OFFICIAL)));

@@ -1582,3 +1582,16 @@ fn nationality_noun_refers_back_past_an_affiliation_that_is_no_country() {
         Some("Erik Molenaar".to_string())
     );
 }
+
+#[test]
+fn a_kind_of_business_is_an_organisation() {
+    for text in [
+        "“Demand is strong,” the carmaker said.",
+        "“Demand is strong,” the electric-bike maker said.",
+        "“Demand is strong,” said the lender.",
+    ] {
+        let a = run(text);
+        let speaker = &a.speakers[a.quotes[0].speaker.expect("attributed")];
+        assert_eq!(speaker.speaker_type, SpeakerType::Organization, "{text}");
+    }
+}
