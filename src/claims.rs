@@ -712,6 +712,25 @@ mod tests {
     }
 
     #[test]
+    fn a_group_with_a_possessor_is_not_an_earlier_group_of_the_same_noun() {
+        let c = claims(
+            "Lawyers for the families argued that the brakes were faulty. \
+             The carmaker’s lawyers contended that the drivers had ignored warnings. \
+             The lawyers added that the tests were sound.",
+        );
+        let speakers: Vec<&str> = c.iter().map(|(_, s)| s.as_str()).collect();
+        assert_eq!(
+            speakers,
+            [
+                "Lawyers",
+                "The carmaker’s lawyers",
+                "The carmaker’s lawyers"
+            ],
+            "{c:?}"
+        );
+    }
+
+    #[test]
     fn a_number_standing_for_people_is_the_source() {
         assert_eq!(
             one("The two said they had never met before the hearing."),
