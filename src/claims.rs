@@ -731,6 +731,15 @@ mod tests {
     }
 
     #[test]
+    fn who_leads_a_group_is_not_the_group() {
+        let c = claims("Analysts at Norrvik Bank, led by Tove Strand, said the sale was overdue.");
+        assert_eq!(
+            c,
+            [("the sale was overdue".to_string(), "Analysts".to_string())]
+        );
+    }
+
+    #[test]
     fn a_number_standing_for_people_is_the_source() {
         assert_eq!(
             one("The two said they had never met before the hearing."),

@@ -1419,6 +1419,11 @@ pub fn subject_before(doc: &Document, verb: usize, lb: usize) -> Option<Mention>
     let mut end = hb;
     for &(sa, sb) in &segs[head + 1..] {
         let first = lower(doc, sa);
+        // "Analysts at Norrvik Bank, led by Tove Strand, said": who leads them is
+        // not who they are.
+        if sa + 1 < sb && !is_capitalized(doc, sa) && lower(doc, sa + 1) == "by" {
+            break;
+        }
         let appositive = is_capitalized(doc, sa)
             || doc.is(sa, class::DETERMINER)
             || role_at(doc, sa, sb).is_some()
