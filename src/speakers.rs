@@ -689,7 +689,7 @@ fn find_entity(index: &Index, m: &Mention, keys: &Keys) -> Option<usize> {
             let same_side = |e: &Entity| {
                 m.affiliation.is_none() || e.affiliation.is_none() || e.affiliation == m.affiliation
             };
-            // "Tesla’s lawyers" after "lawyers for the plaintiffs": a possessor
+            // "Norrland’s lawyers" after "lawyers for the plaintiffs": a possessor
             // names whose they are; only the same label is the same speaker.
             let possessed = l.contains("’s ") || l.contains("'s ");
             let by_label = index.latest(index.labelled(word), |e| {
