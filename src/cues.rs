@@ -602,7 +602,21 @@ fn is_verb_use(
             let after = i > 0
                 && doc.tokens[i - 1].kind != TokenKind::Word
                 && (i + 1..(i + 3).min(doc.tokens.len())).any(document);
-            if !(before || after) {
+            // "The office released a statement. “…,” it read.": "it" is the
+            // document named in the sentence before, same paragraph (a sign's
+            // words stay a title).
+            let it_for_document = i > 0 && doc.low(i - 1) == "it" && {
+                let s = doc.sentence_of_token[i];
+                s > 0 && {
+                    let prev = doc.sentences[s - 1];
+                    prev.paragraph == doc.sentences[s].paragraph
+                        && (prev.first_token..prev.end_token).any(|k| {
+                            doc.tokens[k].kind == TokenKind::Word
+                                && MEDIUM_NOUNS.contains(&doc.low(k))
+                        })
+                }
+            };
+            if !(before || after || it_for_document) {
                 return false;
             }
         }

@@ -1595,3 +1595,17 @@ fn a_kind_of_business_is_an_organisation() {
         assert_eq!(speaker.speaker_type, SpeakerType::Organization, "{text}");
     }
 }
+
+#[test]
+fn it_read_after_a_statement_quotes_the_statement() {
+    let text = "The harbour board released a statement on Friday. \
+                “Our thoughts are with the crew,” it read.";
+    assert_eq!(kind_of(text, "Our thoughts"), Kind::Direct);
+    assert_eq!(
+        cue_and_mention_of(text, "Our thoughts"),
+        (Some("read"), Some("it"))
+    );
+    // A sign's words stay a title.
+    let text = "A sign hung on the gate. “No entry,” it read.";
+    assert_eq!(kind_of(text, "No entry"), Kind::Title);
+}
