@@ -507,6 +507,9 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
     // follows ("of a woman who …", "from the West Mercia police") may still
     // give an affiliation.
     let mut head_stop = head_end;
+    // The token after a plain lower-case word that follows an opening
+    // indefinite determiner ("one fan"), read as a modifier.
+    let mut plain_before: Option<usize> = None;
     while k < head_end {
         let w = doc.tok(k);
         let l = lower(doc, k);
@@ -559,10 +562,21 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
             k += 1;
             continue;
         }
+        // ("one fan outside the ground", "a man at the scene": before a
+        // preposition of place, the plain word right after an indefinite
+        // determiner, read as an adjective so far, was the head noun; "the
+        // rise at the pumps" stays no speaker.)
         if (doc.is(k, class::PREPOSITION) && !ORG_CONNECTORS.contains(&l)
             || l == "of"
             || l == "for")
-            && (head_noun_seen || name_run.is_some() || role.is_some())
+            && (head_noun_seen
+                || name_run.is_some()
+                || role.is_some()
+                || plain_before == Some(k)
+                    && matches!(
+                        l,
+                        "outside" | "inside" | "near" | "behind" | "beside" | "across" | "at"
+                    ))
         {
             head_stop = k;
             break;
@@ -793,6 +807,9 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
         // Other lower-case words: adjectives ("senior", "local") before a noun,
         // or a verb, which ends the phrase.
         if k + 1 < head_end && !head_noun_seen {
+            if k == a + 1 && doc.is(a, class::INDEFINITE) {
+                plain_before = Some(k + 1);
+            }
             k += 1;
             continue;
         }

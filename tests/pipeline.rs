@@ -1609,3 +1609,16 @@ fn it_read_after_a_statement_quotes_the_statement() {
     let text = "A sign hung on the gate. “No entry,” it read.";
     assert_eq!(kind_of(text, "No entry"), Kind::Title);
 }
+
+#[test]
+fn an_unnamed_person_placed_after_the_cue_is_the_speaker() {
+    let text = "“Is this the end?” asked one fan outside the ground.";
+    assert_eq!(
+        cue_and_mention_of(text, "the end"),
+        (Some("asked"), Some("one fan outside the ground"))
+    );
+    assert_eq!(speaker_of(text, "the end"), Some("one fan".to_string()));
+    // A thing in a place is no speaker.
+    let a = run("The rise at the pumps suggested that demand was strong.");
+    assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+}
