@@ -827,6 +827,21 @@ mod tests {
     }
 
     #[test]
+    fn documents_named_with_a_possessive_or_a_plural_cue_word_are_the_source() {
+        assert_eq!(
+            one("The levy would raise £2bn a year, according to the Treasury’s own estimates."),
+            (
+                "The levy would raise £2bn a year".into(),
+                "the Treasury’s own estimates".into()
+            )
+        );
+        assert_eq!(
+            one("Profits doubled, according to the firm’s annual reports, which were filed late."),
+            ("Profits doubled".into(), "the firm’s annual reports".into())
+        );
+    }
+
+    #[test]
     fn an_opening_phrase_before_according_to_is_not_the_claim() {
         assert_eq!(
             one("By June 30, according to new filings, the campaign had raised $8 million."),

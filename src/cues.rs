@@ -161,8 +161,21 @@ pub fn find(doc: &Document, in_quote: &[bool]) -> Vec<CueMatch> {
                 || (ACCORDING_TO_NOT_SPEECH.contains(&after2.as_str()) && !qualified(i + 4));
             if !as_planned {
                 let end = stop_at(doc, i + 2, sentence.end_token, in_quote);
-                let mut source =
-                    np_after(doc, i + 2, end).or_else(|| documents_named(doc, i + 2, end));
+                let mut source = np_after(doc, i + 2, end);
+                // "according to the company’s annual reports": a plural noun
+                // that is also a reporting verb's form ("reports",
+                // "estimates") ends the phrase of documents, not a source.
+                let before_plural_cue = source.as_ref().is_some_and(|m| {
+                    let next = doc.token_at(m.span.end);
+                    next < end
+                        && doc.cue_lemma(next).is_some()
+                        && !doc.has(next, fact::UPPER_FIRST)
+                        && doc.low(next).ends_with('s')
+                });
+                if before_plural_cue {
+                    source = documents_named(doc, i + 2, end).or(source);
+                }
+                let mut source = source.or_else(|| documents_named(doc, i + 2, end));
                 // "According to emails seen by the panel, the mayor complained
                 // …": what follows the comma is the claim, not an appositive,
                 // once a verb stands in it.
@@ -291,12 +304,14 @@ fn is_thing_inside_what_a_person_said(
 
 /// "according to disclosures published with the paper", "according to plans
 /// filed with the city": documents as the source, named by the lower-case
-/// words before their participle or preposition.
+/// words before their participle or preposition ("according to the
+/// Treasury’s own estimates": a possessive name is one of those words).
 fn documents_named(doc: &Document, start: usize, end: usize) -> Option<Mention> {
+    let possessive = |k: usize| doc.tok(k).ends_with("’s") || doc.tok(k).ends_with("'s");
     let stop = (start..end.min(start + 5))
         .find(|&k| {
             doc.tokens[k].kind != TokenKind::Word
-                || doc.has(k, fact::UPPER_FIRST)
+                || doc.has(k, fact::UPPER_FIRST) && !possessive(k)
                 || doc.low(k).ends_with("ed")
                 || doc.is(k, class::PREPOSITION)
         })
