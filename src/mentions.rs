@@ -224,13 +224,11 @@ fn gender_of_role(role: &str) -> Gender {
     let last = role.rsplit(' ').next().unwrap_or(role);
     match last {
         "mother" | "wife" | "daughter" | "sister" | "woman" | "spokeswoman" | "chairwoman"
-        | "congresswoman" | "councilwoman" | "queen" | "grandmother" | "girl" | "actress" => {
-            Gender::Female
-        }
+        | "congresswoman" | "councilwoman" | "queen" | "grandmother" | "girl" | "actress"
+        | "widow" | "aunt" | "niece" | "girlfriend" | "fiancee" | "fiancée" => Gender::Female,
         "father" | "husband" | "son" | "brother" | "man" | "spokesman" | "chairman"
-        | "congressman" | "councilman" | "king" | "grandfather" | "boy" | "fisherman" => {
-            Gender::Male
-        }
+        | "congressman" | "councilman" | "king" | "grandfather" | "boy" | "fisherman" | "uncle"
+        | "nephew" | "boyfriend" => Gender::Male,
         _ => Gender::Unknown,
     }
 }
