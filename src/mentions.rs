@@ -1362,6 +1362,11 @@ pub fn subject_before(doc: &Document, verb: usize, lb: usize) -> Option<Mention>
             ) {
                 a = k + 1;
             }
+            // "told the jury she had found": a subject pronoun after other
+            // words starts the clause whose verb this is.
+            if k > a && matches!(lower(doc, k), "he" | "she" | "they" | "we" | "i") {
+                a = k;
+            }
         }
         // "which Amazon founder Jeff Bezos said": the subject follows the
         // relative pronoun; "the mother of a woman who took … has described":
