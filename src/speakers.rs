@@ -186,6 +186,19 @@ pub fn background_mentions(doc: &Document, in_quote: &[bool], taken: &[&Mention]
             continue;
         }
         let sentence = doc.sentences[doc.sentence_of_token[k]];
+        // "LES ROUSSETTES, France — …": a dateline names a place.
+        if k < sentence.first_token + 8
+            && k < crate::text::dateline_end(doc, sentence.first_token, sentence.end_token)
+        {
+            k += 1;
+            continue;
+        }
+        // "In Les Roussettes, nobody …": the preposition that opens the
+        // sentence is no part of a name; the place after it is oblique.
+        if k == sentence.first_token && doc.is(k, class::PREPOSITION) {
+            k += 1;
+            continue;
+        }
         let mut end = capitalized_run_end(doc, k, sentence.end_token);
         // "goals from Tomas Varga and Luca Benedetti": two people, not one body.
         if end - k == 5 && doc.low(k + 2) == "and" && doc.has(k + 3, fact::UPPER_FIRST) {
@@ -271,7 +284,13 @@ pub fn background_mentions(doc: &Document, in_quote: &[bool], taken: &[&Mention]
         }
         let start = doc.tokens[k].span.start;
         if surnames.contains(w) && !covers(&covered, start) {
-            if let Some(mut m) = parse_np(doc, k, k + 1) {
+            // "Mrs Marchand": the honorific before tells which Marchand.
+            let from = if k > 0 && doc.has(k - 1, fact::HONORIFIC) && !in_quote[k - 1] {
+                k - 1
+            } else {
+                k
+            };
+            if let Some(mut m) = parse_np(doc, from, k + 1) {
                 m.form = MentionForm::Name;
                 m.speaker_type = SpeakerType::Person;
                 extra.push(m);

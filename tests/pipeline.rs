@@ -1622,3 +1622,24 @@ fn an_unnamed_person_placed_after_the_cue_is_the_speaker() {
     let a = run("The rise at the pumps suggested that demand was strong.");
     assert!(a.quotes.is_empty(), "{:?}", a.quotes);
 }
+
+#[test]
+fn subject_pronoun_after_the_listener_starts_the_inner_clause() {
+    let text =
+        "Detective Inspector Sara Lund told the jury she had found “dozens” of false invoices.";
+    assert_eq!(speaker_of(text, "dozens"), Some("Sara Lund".to_string()));
+}
+
+#[test]
+fn datelines_places_and_honorifics_steer_she_to_the_right_person() {
+    // The dateline and "In Les Trois Puits" name a place, not a person
+    // "she" could be; "Mr Roux" is the husband, not the baker.
+    let text = "LES TROIS PUITS, France — Gilberte Roux has run the bakery for 50 years \
+                with her husband, Émile Roux.\n\n\
+                In Les Trois Puits, nobody has yet found a buyer.\n\n\
+                Mr Roux swept the floor. “Tomorrow,” she said, “at three.”";
+    assert_eq!(
+        speaker_of(text, "Tomorrow"),
+        Some("Gilberte Roux".to_string())
+    );
+}
