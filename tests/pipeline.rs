@@ -1643,3 +1643,13 @@ fn datelines_places_and_honorifics_steer_she_to_the_right_person() {
         Some("Gilberte Roux".to_string())
     );
 }
+
+#[test]
+fn a_solicitor_named_after_the_client_is_the_speaker() {
+    let text = "“Justice has been done,” Mr Varga’s solicitor, Nadia Rahman, said outside court.";
+    assert_eq!(kind_of(text, "Justice"), Kind::Direct);
+    assert_eq!(
+        speaker_of(text, "Justice"),
+        Some("Nadia Rahman".to_string())
+    );
+}
