@@ -740,6 +740,19 @@ mod tests {
     }
 
     #[test]
+    fn a_noun_in_ed_is_no_verb_before_that() {
+        // "bed" is no past form: "that" still opens the claim.
+        assert_eq!(
+            one("Rosa Quispe told reporters from her hospital bed that she had begged the driver to slow down.").0,
+            "she had begged the driver to slow down"
+        );
+        assert_eq!(
+            one("The coach said at the training shed that the squad was ready.").0,
+            "the squad was ready"
+        );
+    }
+
+    #[test]
     fn a_number_standing_for_people_is_the_source() {
         assert_eq!(
             one("The two said they had never met before the hearing."),

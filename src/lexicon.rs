@@ -121,6 +121,8 @@ pub mod class {
     /// "claims", "warning", "remarks": a noun for something said, whose
     /// possessor said it ("Clinton’s warning of a “…”").
     pub const SPEECH_NOUN: u32 = 1 << 18;
+    /// "bed", "need", "hundred", "sacred": words in -ed that are no past forms.
+    pub const NOT_PAST: u32 = 1 << 19;
     /// Words that are never names, even when a sentence opens with them.
     pub const CLOSED: u32 = DETERMINER
         | PREPOSITION
@@ -155,6 +157,7 @@ const CLASSES: &[(&str, u32)] = &[
     ("not_adverb", class::NOT_ADVERB),
     ("business_noun", class::BUSINESS_NOUN),
     ("speech_noun", class::SPEECH_NOUN),
+    ("not_past", class::NOT_PAST),
 ];
 
 /// Returns `word` lower-cased, without allocating when it already is.
@@ -743,6 +746,7 @@ mod tests {
             "not_adverb",
             "business_noun",
             "speech_noun",
+            "not_past",
         ] {
             let (_, bit) = CLASSES.iter().find(|(name, _)| *name == class).unwrap();
             assert!(
@@ -758,6 +762,8 @@ mod tests {
         assert!(lex.is(class::BUSINESS_NOUN, "company"));
         assert!(!lex.is(class::BUSINESS_NOUN, "foundation"));
         assert!(lex.is(class::SPEECH_NOUN, "allegations"));
+        assert!(lex.is(class::NOT_PAST, "bed"));
+        assert!(!lex.is(class::NOT_PAST, "agreed"));
         assert!(lex.is_ly_adverb("quickly"));
         assert!(!lex.is_ly_adverb("family"));
         assert!(!lex.is_ly_adverb("ally"));

@@ -91,7 +91,8 @@ fn is_word(doc: &Document, i: usize) -> bool {
 pub fn is_verb_like(doc: &Document, k: usize) -> bool {
     is_word(doc, k)
         && !upper_first(doc, k)
-        && (doc.is(k, class::AUXILIARY) || lower(doc, k).ends_with("ed"))
+        && (doc.is(k, class::AUXILIARY)
+            || lower(doc, k).ends_with("ed") && !doc.is(k, class::NOT_PAST))
 }
 
 /// True when token `k` is a finite verb that makes a clause of the words
@@ -100,7 +101,8 @@ pub fn is_verb_like(doc: &Document, k: usize) -> bool {
 pub fn is_clause_verb(doc: &Document, k: usize) -> bool {
     is_word(doc, k)
         && !upper_first(doc, k)
-        && (VERBS_OF_CLAUSES.contains(&lower(doc, k)) || lower(doc, k).ends_with("ed"))
+        && (VERBS_OF_CLAUSES.contains(&lower(doc, k))
+            || lower(doc, k).ends_with("ed") && !doc.is(k, class::NOT_PAST))
 }
 
 /// True when token `k` is a lower-case form of "be", "have" or "do" or a
