@@ -654,6 +654,13 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
         }
         // "the spate of police shootings": a group noun before a plural noun
         // describes that noun, which is the head.
+        // ("a police spokesman": a group noun before a role describes the
+        // one in that role.)
+        let before_role = k + 1 < head_end && role_at(doc, k + 1, head_end).is_some();
+        if before_role && doc.has(k, fact::GROUP) && !upper_first(doc, k) {
+            k += 1;
+            continue;
+        }
         if doc.has(k, fact::GROUP) && !is_noun_modifier(doc, k, head_end) {
             group = Some(doc.has(k, fact::GROUP_OFFICIAL));
             group_at = Some(k);

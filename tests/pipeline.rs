@@ -1653,3 +1653,11 @@ fn a_solicitor_named_after_the_client_is_the_speaker() {
         Some("Nadia Rahman".to_string())
     );
 }
+
+#[test]
+fn a_group_noun_before_a_role_describes_one_person() {
+    let a = run("“The driver lost control on a bend,” a police spokesman told local radio.");
+    let speaker = &a.speakers[a.quotes[0].speaker.expect("attributed")];
+    assert_eq!(speaker.name, "a police spokesman");
+    assert_eq!(speaker.speaker_type, SpeakerType::Anonymous);
+}
