@@ -500,6 +500,7 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
     let mut group: Option<bool> = None;
     let mut group_at: Option<usize> = None;
     let mut org_nominal: Option<(&str, bool)> = None;
+    let mut org_at: Option<usize> = None;
     let mut head_noun_seen = false;
 
     let mut k = a;
@@ -675,6 +676,7 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
             && !is_noun_modifier(doc, k, head_end)
         {
             org_nominal = Some((l, doc.has(k, fact::ORGANIZATION_OFFICIAL)));
+            org_at = Some(k);
             head_noun_seen = true;
             k += 1;
             continue;
@@ -995,6 +997,15 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
             is_source: false,
             oblique: false,
         });
+    }
+    // "Prime Minister Anna Lind’s office": the office ends the phrase after
+    // a possessive; the title is its holder's, and the office speaks.
+    let office_of_possessor = org_at.is_some_and(|at| {
+        at + 1 == head_stop
+            && (a..at).any(|j| doc.tok(j).ends_with("’s") || doc.tok(j).ends_with("'s"))
+    });
+    if office_of_possessor {
+        role = None;
     }
     if let Some(r) = role {
         let _ = definite;

@@ -1661,3 +1661,17 @@ fn a_group_noun_before_a_role_describes_one_person() {
     assert_eq!(speaker.name, "a police spokesman");
     assert_eq!(speaker.speaker_type, SpeakerType::Anonymous);
 }
+
+#[test]
+fn the_office_of_a_titled_person_is_an_organisation() {
+    let text = "Prime Minister Anna Lind’s office said in a statement that the talks would resume.";
+    let a = run(text);
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.kind == Kind::Indirect)
+        .expect("a claim");
+    let speaker = &a.speakers[q.speaker.expect("attributed")];
+    assert_eq!(speaker.speaker_type, SpeakerType::Organization);
+    assert_eq!(speaker.role, None);
+}
