@@ -319,12 +319,18 @@ fn sentence_openers(
             continue;
         }
         for k in first + 1..(first + 4).min(end - 1) {
-            if doc.tokens[k].kind != TokenKind::Word || doc.tokens[k + 1].kind != TokenKind::Word {
+            // ("The former president, in his first interview, defended …":
+            // a comma may close the description.)
+            let comma_after = doc.tok(k + 1) == ",";
+            if doc.tokens[k].kind != TokenKind::Word
+                || doc.tokens[k + 1].kind != TokenKind::Word && !comma_after
+            {
                 break;
             }
             let head = doc.has(k, fact::ROLE | fact::ORGANIZATION);
-            let next_is_noun = doc.has(k + 1, fact::UPPER_FIRST | fact::ROLE | fact::ORGANIZATION)
-                || doc.cue_lemma(k + 1).is_some();
+            let next_is_noun = !comma_after
+                && (doc.has(k + 1, fact::UPPER_FIRST | fact::ROLE | fact::ORGANIZATION)
+                    || doc.cue_lemma(k + 1).is_some());
             if !head || next_is_noun {
                 continue;
             }

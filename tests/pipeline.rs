@@ -1675,3 +1675,14 @@ fn the_office_of_a_titled_person_is_an_organisation() {
     assert_eq!(speaker.speaker_type, SpeakerType::Organization);
     assert_eq!(speaker.role, None);
 }
+
+#[test]
+fn a_description_closed_by_a_comma_is_the_antecedent_of_he() {
+    let text = "The former governor, in his first interview since leaving office, \
+                defended his record.\n\n\
+                “I did what I said I would do,” he said.";
+    assert_eq!(
+        speaker_of(text, "what I said"),
+        Some("The former governor".to_string())
+    );
+}
