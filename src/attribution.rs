@@ -949,7 +949,7 @@ fn speech_noun_possessor(doc: &Document, open: usize, first: usize) -> Option<(M
     let mut start = owner;
     let m = match doc.low(owner) {
         "his" | "her" => crate::mentions::possessive_pronoun(doc, owner),
-        _ if (w.ends_with("’s") || w.ends_with("'s")) && doc.has(owner, fact::CAPITALIZED) => {
+        _ if crate::mentions::is_possessive(w) && doc.has(owner, fact::CAPITALIZED) => {
             while start > first
                 && (doc.has(start - 1, fact::CAPITALIZED) || doc.tok(start - 1) == ".")
             {

@@ -307,11 +307,10 @@ fn is_thing_inside_what_a_person_said(
 /// words before their participle or preposition ("according to the
 /// Treasury’s own estimates": a possessive name is one of those words).
 fn documents_named(doc: &Document, start: usize, end: usize) -> Option<Mention> {
-    let possessive = |k: usize| doc.tok(k).ends_with("’s") || doc.tok(k).ends_with("'s");
     let stop = (start..end.min(start + 5))
         .find(|&k| {
             doc.tokens[k].kind != TokenKind::Word
-                || doc.has(k, fact::UPPER_FIRST) && !possessive(k)
+                || doc.has(k, fact::UPPER_FIRST) && !crate::mentions::is_possessive(doc.tok(k))
                 || doc.low(k).ends_with("ed")
                 || doc.is(k, class::PREPOSITION)
         })
@@ -544,7 +543,7 @@ fn is_verb_use(
         // possessive, or a name after an article or "of", a form in -s is a
         // plural noun.
         if form.ends_with('s') && form != lemma && i >= 2 {
-            let possessive = (p.ends_with("’s") || p.ends_with("'s")) && !is_pronoun_with_be(p);
+            let possessive = crate::mentions::is_possessive(p) && !is_pronoun_with_be(p);
             let pp = doc.low(i - 2);
             // ("after CEO warns": "after" may open a clause, "of" cannot.)
             let name_as_modifier = doc.has(i - 1, fact::UPPER_FIRST)

@@ -125,6 +125,11 @@ fn speaks_for_a_private_body(doc: &Document, a: usize, b: usize) -> bool {
     })
 }
 
+/// True for a word in the possessive ("Obama’s", "the firm's").
+pub fn is_possessive(word: &str) -> bool {
+    word.ends_with("’s") || word.ends_with("'s")
+}
+
 /// Returns `s` without its possessive endings ("Labour’s" → "Labour").
 pub fn strip_possessive(mut s: &str) -> &str {
     while let Some(rest) = s.strip_suffix("’s") {
@@ -755,7 +760,7 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
             }
             let run_text =
                 Span::new(doc.tokens[k].span.start, doc.tokens[end - 1].span.end).slice(doc.text);
-            let possessive = run_text.ends_with("’s") || run_text.ends_with("'s");
+            let possessive = is_possessive(run_text);
             let bare = strip_possessive(run_text);
             if end + 1 < head_end && is_plural_possessive(doc, end) {
                 // "The Liberal Democrats' health spokesperson": the body the
@@ -1000,10 +1005,8 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
     }
     // "Prime Minister Anna Lind’s office": the office ends the phrase after
     // a possessive; the title is its holder's, and the office speaks.
-    let office_of_possessor = org_at.is_some_and(|at| {
-        at + 1 == head_stop
-            && (a..at).any(|j| doc.tok(j).ends_with("’s") || doc.tok(j).ends_with("'s"))
-    });
+    let office_of_possessor =
+        org_at.is_some_and(|at| at + 1 == head_stop && (a..at).any(|j| is_possessive(doc.tok(j))));
     if office_of_possessor {
         role = None;
     }
