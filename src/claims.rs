@@ -463,7 +463,7 @@ fn subject_after_circumstance(
     // Nominative forms only: "said to him" has no clause after it. "It" is
     // both, so only before a finite auxiliary ("said on Wednesday it would").
     let is_subject = |k: usize| {
-        matches!(doc.low(k), "he" | "she" | "they" | "we" | "i")
+        crate::mentions::is_subject_pronoun(doc.low(k))
             || doc.low(k) == "it" && crate::mentions::is_finite_auxiliary(doc, k + 1)
     };
     (start + 1..end.min(start + START_REACH))

@@ -89,10 +89,12 @@ fn is_word(doc: &Document, i: usize) -> bool {
 /// True for a lower-case word that can be a clause's verb: an auxiliary or
 /// a past form ("has", "praised").
 pub fn is_verb_like(doc: &Document, k: usize) -> bool {
-    is_word(doc, k)
-        && !upper_first(doc, k)
-        && (doc.is(k, class::AUXILIARY)
-            || lower(doc, k).ends_with("ed") && !doc.is(k, class::NOT_PAST))
+    is_word(doc, k) && !upper_first(doc, k) && (doc.is(k, class::AUXILIARY) || is_past_form(doc, k))
+}
+
+/// True for a word in -ed that may be a past form ("praised", not "bed").
+fn is_past_form(doc: &Document, k: usize) -> bool {
+    lower(doc, k).ends_with("ed") && !doc.is(k, class::NOT_PAST)
 }
 
 /// True when token `k` is a finite verb that makes a clause of the words
@@ -101,8 +103,7 @@ pub fn is_verb_like(doc: &Document, k: usize) -> bool {
 pub fn is_clause_verb(doc: &Document, k: usize) -> bool {
     is_word(doc, k)
         && !upper_first(doc, k)
-        && (VERBS_OF_CLAUSES.contains(&lower(doc, k))
-            || lower(doc, k).ends_with("ed") && !doc.is(k, class::NOT_PAST))
+        && (VERBS_OF_CLAUSES.contains(&lower(doc, k)) || is_past_form(doc, k))
 }
 
 /// True when token `k` is a lower-case form of "be", "have" or "do" or a
@@ -123,6 +124,12 @@ fn speaks_for_a_private_body(doc: &Document, a: usize, b: usize) -> bool {
             && doc.is(k, class::ORGANISATION_NOUN)
             && !matches!(lower(doc, k), "agency" | "organisation" | "organization")
     })
+}
+
+/// True for a pronoun that can only be a subject ("he", not "him"; "it"
+/// is both and left out); `low` is lower case.
+pub fn is_subject_pronoun(low: &str) -> bool {
+    matches!(low, "he" | "she" | "they" | "we" | "i")
 }
 
 /// True for a word in the possessive ("Obama’s", "the firm's").
@@ -1387,7 +1394,7 @@ pub fn subject_before(doc: &Document, verb: usize, lb: usize) -> Option<Mention>
             }
             // "told the jury she had found": a subject pronoun after other
             // words starts the clause whose verb this is.
-            if k > a && matches!(lower(doc, k), "he" | "she" | "they" | "we" | "i") {
+            if k > a && is_subject_pronoun(lower(doc, k)) {
                 a = k;
             }
         }
