@@ -161,21 +161,20 @@ pub fn find(doc: &Document, in_quote: &[bool]) -> Vec<CueMatch> {
                 || (ACCORDING_TO_NOT_SPEECH.contains(&after2.as_str()) && !qualified(i + 4));
             if !as_planned {
                 let end = stop_at(doc, i + 2, sentence.end_token, in_quote);
-                let mut source = np_after(doc, i + 2, end);
                 // "according to the company’s annual reports": a plural noun
                 // that is also a reporting verb's form ("reports",
                 // "estimates") ends the phrase of documents, not a source.
-                let before_plural_cue = source.as_ref().is_some_and(|m| {
+                let before_plural_cue = |m: &Mention| {
                     let next = doc.token_at(m.span.end);
                     next < end
                         && doc.cue_lemma(next).is_some()
                         && !doc.has(next, fact::UPPER_FIRST)
                         && doc.low(next).ends_with('s')
-                });
-                if before_plural_cue {
-                    source = documents_named(doc, i + 2, end).or(source);
-                }
-                let mut source = source.or_else(|| documents_named(doc, i + 2, end));
+                };
+                let mut source = match np_after(doc, i + 2, end) {
+                    Some(m) if !before_plural_cue(&m) => Some(m),
+                    named => documents_named(doc, i + 2, end).or(named),
+                };
                 // "According to emails seen by the panel, the mayor complained
                 // …": what follows the comma is the claim, not an appositive,
                 // once a verb stands in it.
