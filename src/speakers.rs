@@ -178,6 +178,12 @@ pub fn background_mentions(doc: &Document, in_quote: &[bool], taken: &[&Mention]
     let inside_taken = |pos: usize| covers(&taken_spans, pos);
     let mut out: Vec<Mention> = Vec::new();
     let n = doc.tokens.len();
+    // Where each sentence starts past its dateline ("LES ROUSSETTES, France —").
+    let body_start: Vec<usize> = doc
+        .sentences
+        .iter()
+        .map(|s| crate::text::dateline_end(doc, s.first_token, s.end_token))
+        .collect();
     let mut k = 0;
     while k < n {
         let t = doc.tokens[k];
@@ -187,9 +193,7 @@ pub fn background_mentions(doc: &Document, in_quote: &[bool], taken: &[&Mention]
         }
         let sentence = doc.sentences[doc.sentence_of_token[k]];
         // "LES ROUSSETTES, France — …": a dateline names a place.
-        if k < sentence.first_token + 8
-            && k < crate::text::dateline_end(doc, sentence.first_token, sentence.end_token)
-        {
+        if k < sentence.first_token + 8 && k < body_start[doc.sentence_of_token[k]] {
             k += 1;
             continue;
         }
@@ -250,7 +254,7 @@ pub fn background_mentions(doc: &Document, in_quote: &[bool], taken: &[&Mention]
         }
         k = end.max(k + 1);
     }
-    out.extend(sentence_openers(doc, in_quote, &inside_taken));
+    out.extend(sentence_openers(doc, in_quote, &body_start, &inside_taken));
     // Bare surnames of the people found above and of cue sources.
     let surnames: HashSet<String> = out
         .iter()
@@ -309,12 +313,12 @@ pub fn background_mentions(doc: &Document, in_quote: &[bool], taken: &[&Mention]
 fn sentence_openers(
     doc: &Document,
     in_quote: &[bool],
+    body_start: &[usize],
     inside_taken: &dyn Fn(usize) -> bool,
 ) -> Vec<Mention> {
     let mut out = Vec::new();
-    for sentence in &doc.sentences {
+    for (sentence, &first) in doc.sentences.iter().zip(body_start) {
         let end = sentence.end_token;
-        let first = crate::text::dateline_end(doc, sentence.first_token, end);
         if first + 2 >= end || in_quote[first] || doc.low(first) != "the" {
             continue;
         }
