@@ -3,7 +3,7 @@
 //! quotation marks and non-speech uses of cue words.
 #![cfg(not(target_family = "wasm"))]
 
-use quotelight::{analyze, Analysis, Kind, Options, SpeakerType};
+use quotelight::{analyze, Analysis, Kind, Options, Speaker, SpeakerType};
 
 fn run(text: &str) -> Analysis {
     analyze(text, &Options::default())
@@ -39,6 +39,18 @@ fn speaker_of(text: &str, quote_part: &str) -> Option<String> {
         .into_iter()
         .find(|(_, t, _)| t.contains(quote_part))
         .and_then(|(_, _, s)| s)
+}
+
+/// The whole speaker (type, role, …) of the quotation or claim whose text
+/// contains `part`.
+fn speaker_record_of(text: &str, part: &str) -> Speaker {
+    let a = run(text);
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.span.slice(text).contains(part))
+        .expect("quotation or claim found");
+    a.speakers[q.speaker.expect("attributed")].clone()
 }
 
 fn kind_of(text: &str, quote_part: &str) -> Kind {
@@ -1565,9 +1577,7 @@ fn quotation_after_a_sentence_about_a_person_is_theirs() {
 #[test]
 fn capitalised_word_before_a_service_role_is_the_affiliation() {
     let text = "“The talks have stalled,” a Western intelligence official said.";
-    let a = run(text);
-    let q = &a.quotes[0];
-    let speaker = &a.speakers[q.speaker.expect("attributed")];
+    let speaker = speaker_record_of(text, "talks have stalled");
     assert_eq!(speaker.name, "a Western intelligence official");
     assert_eq!(speaker.speaker_type, SpeakerType::Anonymous);
 }
@@ -1590,8 +1600,7 @@ fn a_kind_of_business_is_an_organisation() {
         "“Demand is strong,” the electric-bike maker said.",
         "“Demand is strong,” said the lender.",
     ] {
-        let a = run(text);
-        let speaker = &a.speakers[a.quotes[0].speaker.expect("attributed")];
+        let speaker = speaker_record_of(text, "Demand is strong");
         assert_eq!(speaker.speaker_type, SpeakerType::Organization, "{text}");
     }
 }
@@ -1656,8 +1665,8 @@ fn a_solicitor_named_after_the_client_is_the_speaker() {
 
 #[test]
 fn a_group_noun_before_a_role_describes_one_person() {
-    let a = run("“The driver lost control on a bend,” a police spokesman told local radio.");
-    let speaker = &a.speakers[a.quotes[0].speaker.expect("attributed")];
+    let text = "“The driver lost control on a bend,” a police spokesman told local radio.";
+    let speaker = speaker_record_of(text, "lost control");
     assert_eq!(speaker.name, "a police spokesman");
     assert_eq!(speaker.speaker_type, SpeakerType::Anonymous);
 }
@@ -1665,13 +1674,7 @@ fn a_group_noun_before_a_role_describes_one_person() {
 #[test]
 fn the_office_of_a_titled_person_is_an_organisation() {
     let text = "Prime Minister Anna Lind’s office said in a statement that the talks would resume.";
-    let a = run(text);
-    let q = a
-        .quotes
-        .iter()
-        .find(|q| q.kind == Kind::Indirect)
-        .expect("a claim");
-    let speaker = &a.speakers[q.speaker.expect("attributed")];
+    let speaker = speaker_record_of(text, "the talks would resume");
     assert_eq!(speaker.speaker_type, SpeakerType::Organization);
     assert_eq!(speaker.role, None);
 }
