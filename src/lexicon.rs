@@ -312,6 +312,11 @@ pub const NAME_PARTICLES: &[&str] = &[
     "bin", "ibn", "al", "el", "y", "ter", "zu",
 ];
 
+/// The first words of the reporting phrases that are no verb of the lexicon:
+/// "according to", "was quoted as saying", "cited by". The cue stage looks
+/// closer only at these and at reporting verbs.
+pub const CUE_PHRASE_STARTS: &[&str] = &["according", "quoted", "cited"];
+
 const CUE_VERBS: &str = include_str!("lexicon/cue_verbs.txt");
 const ABBREVIATIONS: &str = include_str!("lexicon/abbreviations.txt");
 const SENTENCE_OPENERS: &str = include_str!("lexicon/sentence_openers.txt");
@@ -500,6 +505,9 @@ impl Lexicon {
         for word in NAME_PARTICLES {
             flag(word, fact::PARTICLE);
         }
+        for word in CUE_PHRASE_STARTS {
+            flag(word, fact::CUE_PHRASE_START);
+        }
 
         let short_words = ShortWords::new(&words);
         Lexicon {
@@ -581,6 +589,13 @@ impl Lexicon {
         self.short_words.get_packed(key)
     }
 
+    /// Returns what the lexicons say of a lower-case word of 1 to 8 bytes,
+    /// packed little-endian into `key` with zero bytes past its end.
+    #[inline]
+    pub fn facts_of_packed(&self, key: u64) -> Facts {
+        self.short_words.get_packed(key)
+    }
+
     fn facts_of_long(&self, lower: &str) -> Facts {
         self.words.get(lower).copied().unwrap_or_default()
     }
@@ -625,6 +640,17 @@ pub fn lexicon() -> &'static Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cue_phrase_starts_are_marked_and_are_no_reporting_verb() {
+        let lex = lexicon();
+        for w in CUE_PHRASE_STARTS {
+            let f = lex.facts_of(w);
+            assert!(f.flags & fact::CUE_PHRASE_START != 0, "{w}");
+            assert_eq!(f.cue, 0, "{w} is read as a phrase, not as a verb");
+        }
+        assert_eq!(lex.facts_of("said").flags & fact::CUE_PHRASE_START, 0);
+    }
 
     #[test]
     fn hasher_tells_apart_short_words_that_differ_in_one_byte_or_in_length() {

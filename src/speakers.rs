@@ -278,14 +278,17 @@ pub fn background_mentions(doc: &Document, in_quote: &[bool], taken: &[&Mention]
         }
     }
     let mut extra = Vec::new();
-    for (k, &quoted) in in_quote.iter().enumerate().take(n) {
-        if quoted || doc.tokens[k].kind != TokenKind::Word {
+    for (k, token) in doc.tokens.iter().enumerate() {
+        // The rare case first (a word of a surname's first byte and length),
+        // so that the branch is all but always predicted.
+        let first_byte = doc.text.as_bytes()[token.span.start];
+        if lengths_by_first_byte[usize::from(first_byte)] & length_bit(token.span.len()) == 0 {
+            continue;
+        }
+        if in_quote[k] || token.kind != TokenKind::Word {
             continue;
         }
         let w = doc.tok(k);
-        if lengths_by_first_byte[usize::from(w.as_bytes()[0])] & length_bit(w.len()) == 0 {
-            continue;
-        }
         let start = doc.tokens[k].span.start;
         if surnames.contains(w) && !covers(&covered, start) {
             // "Mrs Marchand": the honorific before tells which Marchand.

@@ -227,6 +227,9 @@ pub mod fact {
     /// Its lower case differs in length, and is kept in
     /// [`super::Document::lower_elsewhere`].
     pub const LOWER_ELSEWHERE: u16 = 1 << 10;
+    /// The first word of a reporting phrase that is no verb of the lexicon
+    /// ("according" to, "quoted" as saying, "cited").
+    pub const CUE_PHRASE_START: u16 = 1 << 11;
 }
 
 /// A pair of quotation marks and what lies between them, as found by the
