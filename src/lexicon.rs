@@ -232,49 +232,84 @@ pub struct Lexicon {
     /// The same for the words of up to eight bytes, in a table keyed by the
     /// word's bytes packed into one integer: most tokens are such words, and
     /// this lookup is one multiply and one compare.
-    short_words: ShortWords,
+    short_words: PackedWords<u64>,
+    /// The same for the words of 9 to 16 bytes ("spokeswoman").
+    medium_words: PackedWords<u128>,
 }
 
-/// An open-addressing table from words of 1 to 8 bytes (packed by
-/// [`pack_short`]) to their facts. Each slot holds its key and its facts side
-/// by side, so a hit reads one cache line.
+/// A word's bytes packed into an integer, little-endian and padded with zero
+/// bytes (words have no zero bytes, so two words never pack alike): `u64`
+/// for words of 1 to 8 bytes, `u128` for words of 9 to 16.
+trait PackedWord: Copy + Eq + Default {
+    const BYTES: usize;
+    fn pack(word: &[u8]) -> Self;
+    /// 64 bits that mix every byte of the word.
+    fn mix(self) -> u64;
+}
+
+impl PackedWord for u64 {
+    const BYTES: usize = 8;
+    #[inline]
+    fn pack(word: &[u8]) -> Self {
+        let mut bytes = [0u8; 8];
+        let n = word.len().min(8);
+        bytes[..n].copy_from_slice(&word[..n]);
+        u64::from_le_bytes(bytes)
+    }
+    #[inline]
+    fn mix(self) -> u64 {
+        self
+    }
+}
+
+impl PackedWord for u128 {
+    const BYTES: usize = 16;
+    #[inline]
+    fn pack(word: &[u8]) -> Self {
+        let mut bytes = [0u8; 16];
+        let n = word.len().min(16);
+        bytes[..n].copy_from_slice(&word[..n]);
+        u128::from_le_bytes(bytes)
+    }
+    #[inline]
+    fn mix(self) -> u64 {
+        (self as u64) ^ ((self >> 64) as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
+    }
+}
+
+/// An open-addressing table from packed words ([`PackedWord`]) to their
+/// facts. Each slot holds its key and its facts side by side, so a hit
+/// reads one cache line.
 #[derive(Debug, Default)]
-struct ShortWords {
-    slots: Vec<(u64, Facts)>,
+struct PackedWords<K> {
+    slots: Vec<(K, Facts)>,
     shift: u32,
 }
 
-/// Packs a word of 1 to 8 bytes into an integer, little-endian and padded with
-/// zero bytes (words have no zero bytes, so two words never pack alike).
-#[inline]
-fn pack_short(word: &[u8]) -> u64 {
-    let mut bytes = [0u8; 8];
-    let n = word.len().min(8);
-    bytes[..n].copy_from_slice(&word[..n]);
-    u64::from_le_bytes(bytes)
-}
-
-impl ShortWords {
-    fn new(words: &HashMap<String, Facts>) -> Self {
-        let short: Vec<(u64, Facts)> = words
+impl<K: PackedWord> PackedWords<K> {
+    /// The table of the words of `words` whose length fits `K` and does not
+    /// fit a smaller key (`shorter` bytes).
+    fn new(words: &HashMap<String, Facts>, shorter: usize) -> Self {
+        let packed: Vec<(K, Facts)> = words
             .iter()
-            .filter(|(w, _)| (1..=8).contains(&w.len()))
-            .map(|(w, f)| (pack_short(w.as_bytes()), *f))
+            .filter(|(w, _)| (shorter + 1..=K::BYTES).contains(&w.len()))
+            .map(|(w, f)| (K::pack(w.as_bytes()), *f))
             .collect();
-        // At most half full: probes stay short and the table small enough
-        // to stay in cache.
-        let bits = (short.len() * 2)
+        // At most one slot in eight full: a word not in the lexicons (most
+        // names and content words) meets an empty slot at its first or
+        // second probe, so that the probe loop's branch is predicted.
+        let bits = (packed.len() * 8)
             .next_power_of_two()
             .trailing_zeros()
             .max(4);
-        let mut table = ShortWords {
-            slots: vec![(0, Facts::default()); 1 << bits],
+        let mut table = PackedWords {
+            slots: vec![(K::default(), Facts::default()); 1 << bits],
             shift: 64 - bits,
         };
         let mask = table.slots.len() - 1;
-        for (key, facts) in short {
+        for (key, facts) in packed {
             let mut i = table.slot(key);
-            while table.slots[i].0 != 0 {
+            while table.slots[i].0 != K::default() {
                 i = (i + 1) & mask;
             }
             table.slots[i] = (key, facts);
@@ -282,24 +317,25 @@ impl ShortWords {
         table
     }
 
-    fn slot(&self, key: u64) -> usize {
+    #[inline]
+    fn slot(&self, key: K) -> usize {
         // Fibonacci hashing: the high bits of the product.
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+        (key.mix().wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
     #[inline]
     fn get(&self, word: &[u8]) -> Facts {
-        self.get_packed(pack_short(word))
+        self.get_packed(K::pack(word))
     }
 
     #[inline]
-    fn get_packed(&self, key: u64) -> Facts {
+    fn get_packed(&self, key: K) -> Facts {
         let mask = self.slots.len() - 1;
         let mut i = self.slot(key);
         loop {
             match self.slots[i] {
                 (k, facts) if k == key => return facts,
-                (0, _) => return Facts::default(),
+                (k, _) if k == K::default() => return Facts::default(),
                 _ => i = (i + 1) & mask,
             }
         }
@@ -508,11 +544,23 @@ impl Lexicon {
         for word in CUE_PHRASE_STARTS {
             flag(word, fact::CUE_PHRASE_START);
         }
+        for name in organizations.keys() {
+            flag(
+                name.split(' ').next().unwrap_or(name),
+                fact::ORGANIZATION_START,
+            );
+        }
+        for adjective in nationalities.keys() {
+            let first = adjective.split(' ').next().unwrap_or(adjective);
+            flag(&first.to_lowercase(), fact::NATIONALITY_START);
+        }
 
-        let short_words = ShortWords::new(&words);
+        let short_words = PackedWords::new(&words, 0);
+        let medium_words = PackedWords::new(&words, 8);
         Lexicon {
             cue_lemmas,
             short_words,
+            medium_words,
             words,
             cue_forms,
             cue_examples,
@@ -563,6 +611,7 @@ impl Lexicon {
         match lower.len() {
             0 => Facts::default(),
             1..=8 => self.short_words.get(lower.as_bytes()),
+            9..=16 => self.medium_words.get(lower.as_bytes()),
             _ => self.facts_of_long(lower),
         }
     }
@@ -584,7 +633,7 @@ impl Lexicon {
                 word.copy_from_slice(eight);
                 u64::from_le_bytes(word) & (u64::MAX >> (8 * (8 - len)))
             }
-            None => pack_short(&bytes[span.start..span.end]),
+            None => u64::pack(&bytes[span.start..span.end]),
         };
         self.short_words.get_packed(key)
     }
@@ -594,6 +643,12 @@ impl Lexicon {
     #[inline]
     pub fn facts_of_packed(&self, key: u64) -> Facts {
         self.short_words.get_packed(key)
+    }
+
+    /// The same for a word of 9 to 16 bytes, packed into `key`.
+    #[inline]
+    pub fn facts_of_packed_medium(&self, key: u128) -> Facts {
+        self.medium_words.get_packed(key)
     }
 
     fn facts_of_long(&self, lower: &str) -> Facts {
@@ -640,6 +695,42 @@ pub fn lexicon() -> &'static Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_words_of_organisations_and_nationalities_are_marked() {
+        // The organisation and nationality lookups are made only from marked
+        // words: every entry's first word must carry its mark, in any case.
+        let lex = lexicon();
+        for name in lex.organizations.keys() {
+            let first = name.split(' ').next().unwrap();
+            assert!(
+                lex.facts_of(first).flags & fact::ORGANIZATION_START != 0,
+                "{name}"
+            );
+        }
+        for adjective in lex.nationalities.keys() {
+            let first = adjective.split(' ').next().unwrap().to_lowercase();
+            assert!(
+                lex.facts_of(&first).flags & fact::NATIONALITY_START != 0,
+                "{adjective}"
+            );
+        }
+        let said = lex.facts_of("said").flags;
+        assert_eq!(
+            said & (fact::ORGANIZATION_START | fact::NATIONALITY_START),
+            0
+        );
+    }
+
+    #[test]
+    fn packed_tables_find_every_word_of_up_to_sixteen_bytes() {
+        let lex = lexicon();
+        for (word, facts) in &lex.words {
+            assert_eq!(lex.facts_of(word), *facts, "{word}");
+        }
+        assert_eq!(lex.facts_of("zzyzx"), Facts::default());
+        assert_eq!(lex.facts_of("notawordanywhere"), Facts::default());
+    }
 
     #[test]
     fn cue_phrase_starts_are_marked_and_are_no_reporting_verb() {

@@ -130,29 +130,47 @@ fn lower_and_look_up(text: &str, tokens: &[Token]) -> (String, Vec<(usize, Strin
     (lower_text, elsewhere, facts)
 }
 
-/// What the lexicons and the spelling say of a plain word: ASCII letters,
-/// digits and apostrophes, at most eight bytes, as most words are. `None`
-/// for any other token, which [`word_facts`] reads. The word is read as one
-/// integer and lower-cased eight bytes at once, with as few branches as can
-/// be: which way each goes depends on the text, and mispredicted branches
-/// are most of the cost of a pass over every token.
+/// What the lexicons and the spelling say of a plain token: ASCII, at most
+/// sixteen bytes, as most tokens are; for a word, letters, digits and
+/// apostrophes. `None` for any other token, which [`word_facts`] reads. The
+/// word is read as two integers and lower-cased eight bytes at once, with as
+/// few branches as can be: which way each goes depends on the text, and
+/// mispredicted branches are most of the cost of a pass over every token.
 #[inline]
 fn plain_word_facts(lex: &crate::lexicon::Lexicon, bytes: &[u8], t: &Token) -> Option<Facts> {
     let len = t.span.len();
-    let eight = bytes.get(t.span.start..t.span.start + 8)?;
-    if t.kind != TokenKind::Word || len > 8 {
+    let sixteen = bytes.get(t.span.start..t.span.start + 16)?;
+    if len > 16 {
         return None;
     }
-    let mut word = [0u8; 8];
-    word.copy_from_slice(eight);
-    let raw = u64::from_le_bytes(word) & (u64::MAX >> (8 * (8 - len)));
-    // Beyond ASCII, or with a period ("U.S.") or a hyphen ("al-Sadr"): read slowly.
-    if (raw & swar::HIGH) | swar::has_byte(raw, b'.') | swar::has_byte(raw, b'-') != 0 {
+    let eight = |at: usize, n: usize| {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&sixteen[at..at + 8]);
+        // The bytes past the token's end are masked off (none when `n` is 0).
+        u64::from_le_bytes(word) & u64::MAX.checked_shr(8 * (8 - n.min(8)) as u32).unwrap_or(0)
+    };
+    let (low_raw, high_raw) = (eight(0, len), eight(8, len.saturating_sub(8)));
+    if (low_raw | high_raw) & swar::HIGH != 0 {
         return None;
     }
-    let key = swar::ascii_lowercase(raw);
-    let mut f = lex.facts_of_packed(key);
-    let upper_first = (raw as u8).is_ascii_uppercase();
+    if t.kind != TokenKind::Word {
+        return Some(Facts::default()); // plain punctuation and numbers
+    }
+    // With a period ("U.S.") or a hyphen ("al-Sadr"): read slowly.
+    let special = |x: u64| swar::has_byte(x, b'.') | swar::has_byte(x, b'-');
+    if special(low_raw) | special(high_raw) != 0 {
+        return None;
+    }
+    let (low, high) = (
+        swar::ascii_lowercase(low_raw),
+        swar::ascii_lowercase(high_raw),
+    );
+    let mut f = if len <= 8 {
+        lex.facts_of_packed(low)
+    } else {
+        lex.facts_of_packed_medium(u128::from(low) | u128::from(high) << 64)
+    };
+    let upper_first = (low_raw as u8).is_ascii_uppercase();
     // Honorifics are written with a capital.
     let honorific = f.flags & fact::HONORIFIC != 0 && upper_first;
     f.flags &= !fact::HONORIFIC;
@@ -160,13 +178,14 @@ fn plain_word_facts(lex: &crate::lexicon::Lexicon, bytes: &[u8], t: &Token) -> O
     f.flags |= u16::from(upper_first) * (fact::UPPER_FIRST | fact::CAPITALIZED);
     // As in `word_facts`: "WHO" is an organisation, "who" a pronoun;
     // particles are lower case.
+    let small = |x: u64| swar::between(x, b'a' - 1, b'z' + 1);
     if f.flags & fact::ORGANIZATION != 0
         && f.classes & class::CLOSED != 0
-        && swar::between(raw, b'a' - 1, b'z' + 1) != 0
+        && small(low_raw) | small(high_raw) != 0
     {
         f.flags &= !(fact::ORGANIZATION | fact::ORGANIZATION_OFFICIAL);
     }
-    if f.flags & fact::PARTICLE != 0 && key != raw {
+    if f.flags & fact::PARTICLE != 0 && (low, high) != (low_raw, high_raw) {
         f.flags &= !fact::PARTICLE;
     }
     Some(f)
@@ -776,8 +795,9 @@ mod tests {
         // pronoun, roles, reporting verbs, a digit, inner apostrophes; each
         // read the fast way and the general way must agree.
         let words = "Mr mr Sen De de WHO who Who minister Minister said SAID told \
-                     G7 don't O'Brien police Police aides the The a I";
-        // Words follow, so that eight bytes can be read from each of these.
+                     G7 don't O'Brien police Police aides the The a I officials \
+                     spokeswoman Spokeswoman SPOKESWOMAN administration";
+        // Words follow, so that sixteen bytes can be read from each of these.
         let text = format!("{words} and then a few words more");
         let doc = segment(&text);
         let lex = lexicon();
@@ -793,7 +813,7 @@ mod tests {
             );
             assert_eq!(doc.facts[i], general, "{w}");
         }
-        // Too close to the end of the text for eight bytes: the general way.
+        // Too close to the end of the text for sixteen bytes: the general way.
         let last = doc.tokens.last().unwrap();
         assert_eq!(plain_word_facts(lex, text.as_bytes(), last), None);
         // Honorifics only with their capital; "WHO" is an organisation, "who" is not.
@@ -805,8 +825,8 @@ mod tests {
         assert!(has("WHO", fact::ORGANIZATION) && !has("who", fact::ORGANIZATION));
         assert!(has("de", fact::PARTICLE) && !has("De", fact::PARTICLE));
         // Longer words, hyphens, periods and letters beyond ASCII take the general way.
-        let other = segment("spokeswoman al-Sadr U.S. Zoë and more words after them");
-        for t in &other.tokens[..4] {
+        let other = segment("internationalisation al-Sadr U.S. Zoë “ and more words after them");
+        for t in &other.tokens[..5] {
             assert_eq!(plain_word_facts(lex, other.text.as_bytes(), t), None);
         }
     }

@@ -230,6 +230,14 @@ pub mod fact {
     /// The first word of a reporting phrase that is no verb of the lexicon
     /// ("according" to, "quoted" as saying, "cited").
     pub const CUE_PHRASE_START: u16 = 1 << 11;
+    /// The first word of an organisation of the lexicon, in any case
+    /// ("foreign" of "foreign ministry", "who"): the organisation lookups
+    /// are made only from such words.
+    pub const ORGANIZATION_START: u16 = 1 << 12;
+    /// The first word of a nationality of the lexicon, in any case
+    /// ("chinese", "south" of "South Korean"): the nationality lookups are
+    /// made only from such words.
+    pub const NATIONALITY_START: u16 = 1 << 13;
 }
 
 /// A pair of quotation marks and what lies between them, as found by the
