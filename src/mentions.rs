@@ -1111,6 +1111,9 @@ fn read_phrase(doc: &Document, a: usize, head_end: usize, b: usize, span: Span) 
 
 /// The country a nationality adjective at token `i` names (one or two words).
 fn nationality_at(doc: &Document, i: usize) -> Option<&'static str> {
+    if !doc.has(i, fact::NATIONALITY_START) {
+        return None; // most words
+    }
     let lex = lexicon();
     let country = lex.country_of(doc.tok(i));
     if let Some(next) = doc.tokens.get(i + 1).filter(|t| t.kind == TokenKind::Word) {
@@ -1189,17 +1192,21 @@ pub fn capitalized_run_end(doc: &Document, i: usize, end: usize) -> usize {
 /// True when the capitalised run `a..b` names an organisation.
 fn is_org_run(doc: &Document, a: usize, b: usize) -> bool {
     let lex = lexicon();
-    let words: Vec<&str> = (a..b).map(|k| lower(doc, k)).collect();
-    let joined = words.join(" ");
-    if lex.organizations.contains_key(&joined) {
+    if doc.has(a, fact::ORGANIZATION_START)
+        && lex.organizations.contains_key(&joined_lower(doc, a, b))
+    {
         return true;
     }
     if (a..b).any(|k| ORG_CONNECTORS.contains(&doc.tok(k))) {
         return true;
     }
-    words.iter().any(|w| {
-        let w = strip_possessive(w);
-        lex.organizations.contains_key(w) && !lex.given_names.contains_key(w)
+    (a..b).any(|k| {
+        // Only a word that starts an organisation, or a possessive, can be one.
+        let w = lower(doc, k);
+        (doc.has(k, fact::ORGANIZATION_START) || strip_possessive(w).len() < w.len()) && {
+            let w = strip_possessive(w);
+            lex.organizations.contains_key(w) && !lex.given_names.contains_key(w)
+        }
     }) || (b - a == 1
         && doc.tok(a).chars().all(|c| c.is_uppercase() || c == '.')
         && doc.tok(a).len() > 1)
@@ -1207,16 +1214,31 @@ fn is_org_run(doc: &Document, a: usize, b: usize) -> bool {
 
 fn org_official(doc: &Document, a: usize, b: usize) -> bool {
     let lex = lexicon();
-    let joined: Vec<&str> = (a..b).map(|k| lower(doc, k)).collect();
-    if let Some(&off) = lex.organizations.get(&joined.join(" ")) {
-        return off;
+    if doc.has(a, fact::ORGANIZATION_START) {
+        if let Some(&off) = lex.organizations.get(&joined_lower(doc, a, b)) {
+            return off;
+        }
     }
     (a..b).any(|k| {
-        lex.organizations
-            .get(lower(doc, k))
-            .copied()
-            .unwrap_or(false)
+        doc.has(k, fact::ORGANIZATION_START)
+            && lex
+                .organizations
+                .get(lower(doc, k))
+                .copied()
+                .unwrap_or(false)
     })
+}
+
+/// The words of tokens `a..b`, lower-cased, joined by single spaces.
+fn joined_lower(doc: &Document, a: usize, b: usize) -> String {
+    let mut joined = String::with_capacity(doc.tokens[b - 1].span.end - doc.tokens[a].span.start);
+    for k in a..b {
+        if k > a {
+            joined.push(' ');
+        }
+        joined.push_str(lower(doc, k));
+    }
+    joined
 }
 
 /// Splits `a..b` at top-level commas, dashes and brackets.

@@ -214,7 +214,9 @@ pub fn background_mentions(doc: &Document, in_quote: &[bool], taken: &[&Mention]
             doc.has(s - 1, fact::ROLE)
                 || doc.is(s - 1, class::DETERMINER) && s == k
                 // Nationalities are written with a capital.
-                || doc.has(s - 1, fact::UPPER_FIRST) && lex.country_of(doc.tok(s - 1)).is_some()
+                || doc.has(s - 1, fact::UPPER_FIRST)
+                    && doc.has(s - 1, fact::NATIONALITY_START)
+                    && lex.country_of(doc.tok(s - 1)).is_some()
         } {
             s -= 1;
         }
