@@ -332,6 +332,12 @@ impl<K: PackedWord> PackedWords<K> {
     fn get_packed(&self, key: K) -> Facts {
         let mask = self.slots.len() - 1;
         let mut i = self.slot(key);
+        // The first slot decides almost every lookup, found or not: one
+        // branch that is all but always taken, and a select for which.
+        let (k, facts) = self.slots[i];
+        if k == key || k == K::default() {
+            return if k == key { facts } else { Facts::default() };
+        }
         loop {
             match self.slots[i] {
                 (k, facts) if k == key => return facts,
