@@ -19,8 +19,8 @@ use crate::types::{fact, Document, Gender, Mention, MentionForm, Span, SpeakerTy
 pub struct Entity {
     /// Indices of its mentions.
     pub mentions: Vec<usize>,
-    /// Person names it is known by, as token lists.
-    names: Vec<Vec<String>>,
+    /// Person names it is known by, as [`name_key`]s.
+    names: Vec<String>,
     /// Organisation or description names (lower case).
     labels: Vec<String>,
     /// Role heads ("minister").
@@ -43,17 +43,46 @@ pub struct Entity {
 /// How far back (in bytes) a pronoun looks for its antecedent.
 const PRONOUN_REACH: usize = 3000;
 
-fn name_tokens(name: &str) -> Vec<String> {
-    name.split_whitespace()
-        .map(|w| w.trim_end_matches('.').to_lowercase())
+/// A name as the index compares it: its words lower-cased, without the
+/// periods of initials ("Dana F. Besecker": "dana f besecker"), one space
+/// between words. One string, so that a mention costs one allocation.
+fn name_key(name: &str) -> String {
+    let mut key = String::with_capacity(name.len());
+    for word in name
+        .split_whitespace()
+        .map(|w| w.trim_end_matches('.'))
         .filter(|w| !w.is_empty())
-        .collect()
+    {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        if word.is_ascii() {
+            key.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            key.push_str(&word.to_lowercase());
+        }
+    }
+    key
+}
+
+/// The words of a [`name_key`].
+fn key_words(key: &str) -> impl Iterator<Item = &str> {
+    key.split(' ').filter(|w| !w.is_empty())
+}
+
+/// How many words a [`name_key`] has.
+fn key_word_count(key: &str) -> usize {
+    if key.is_empty() {
+        0
+    } else {
+        1 + key.bytes().filter(|&b| b == b' ').count()
+    }
 }
 
 /// A mention's name as the index compares it, worked out once per mention.
 struct Keys {
-    /// Its name's words, for names ([`name_tokens`]).
-    tokens: Vec<String>,
+    /// Its name, for names ([`name_key`]).
+    name: String,
     /// Its label, for organisations and descriptions ([`label`]).
     label: String,
 }
@@ -61,9 +90,9 @@ struct Keys {
 impl Keys {
     fn of(m: &Mention) -> Self {
         Keys {
-            tokens: match m.form {
-                MentionForm::Name | MentionForm::OrgName => name_tokens(&m.name),
-                _ => Vec::new(),
+            name: match m.form {
+                MentionForm::Name | MentionForm::OrgName => name_key(&m.name),
+                _ => String::new(),
             },
             label: match m.form {
                 MentionForm::OrgName | MentionForm::Nominal => label(&m.name),
@@ -91,27 +120,34 @@ fn counts_differ(a: &str, b: &str) -> bool {
 }
 
 fn label(name: &str) -> String {
-    let l = name.to_lowercase();
-    l.strip_prefix("the ").unwrap_or(&l).to_string()
+    let mut l = name.to_lowercase();
+    if l.starts_with("the ") {
+        l.drain(..4);
+    }
+    l
 }
 
 /// True when `short` names the same person as `full` (surname, given name,
-/// or a suffix with particles such as "de Miranda").
-fn names_match(short: &[String], full: &[String]) -> bool {
+/// or a suffix with particles such as "de Miranda"); both are [`name_key`]s.
+fn names_match(short: &str, full: &str) -> bool {
     if short.is_empty() || full.is_empty() {
         return false;
     }
     if short == full {
         return true;
     }
-    if short.len() < full.len() {
-        if full.ends_with(short) {
-            return true;
-        }
-        // "Mr Wang" for "Wang Yi" (family name first); "Fiona" for "Fiona Parry".
-        return short.len() == 1 && full[0] == short[0];
+    // Fewer words, the last ones of the full name.
+    if full.len() > short.len()
+        && full.ends_with(short)
+        && full.as_bytes()[full.len() - short.len() - 1] == b' '
+    {
+        return true;
     }
-    false
+    // "Mr Wang" for "Wang Yi" (family name first); "Fiona" for "Fiona Parry".
+    !short.contains(' ')
+        && full.len() > short.len()
+        && full.starts_with(short)
+        && full.as_bytes()[short.len()] == b' '
 }
 
 /// True when a description's role fits an entity's role: "minister" fits
@@ -470,10 +506,10 @@ impl Index {
     fn note(&mut self, e: usize, m: &Mention, keys: &Keys) {
         match m.form {
             MentionForm::Name | MentionForm::OrgName => {
-                for t in &keys.tokens {
+                for t in key_words(&keys.name) {
                     let list = match self.by_token.get_mut(t) {
                         Some(list) => list,
-                        None => self.by_token.entry(t.clone()).or_default(),
+                        None => self.by_token.entry(t.to_string()).or_default(),
                     };
                     if list.last() != Some(&e) {
                         list.push(e);
@@ -500,7 +536,10 @@ impl Index {
                 list.drain(..RECENT);
             }
         }
-        self.recent.retain(|&x| x != e);
+        // An entity stands in the list once; one noted again is likely near its end.
+        if let Some(at) = self.recent.iter().rposition(|&x| x == e) {
+            self.recent.remove(at);
+        }
         self.recent.push(e);
         if self.recent.len() > RECENT {
             self.recent.remove(0);
@@ -522,9 +561,8 @@ impl Index {
         self.recent.iter().copied()
     }
 
-    fn named(&self, tokens: &[String]) -> impl Iterator<Item = usize> + '_ {
-        let mut seen: Vec<usize> = tokens
-            .iter()
+    fn named(&self, name: &str) -> impl Iterator<Item = usize> + '_ {
+        let mut seen: Vec<usize> = key_words(name)
             .filter_map(|t| self.by_token.get(t))
             .flatten()
             .copied()
@@ -554,8 +592,8 @@ fn absorb(e: &mut Entity, i: usize, m: &Mention, keys: &Keys) {
     e.official |= m.official;
     match m.form {
         MentionForm::Name => {
-            if !e.names.contains(&keys.tokens) {
-                e.names.push(keys.tokens.clone());
+            if !e.names.contains(&keys.name) {
+                e.names.push(keys.name.clone());
             }
             if m.speaker_type == SpeakerType::Person {
                 e.speaker_type = SpeakerType::Person;
@@ -568,10 +606,10 @@ fn absorb(e: &mut Entity, i: usize, m: &Mention, keys: &Keys) {
             // "Norrland said" after "Norrland Robotics": a name that
             // shortens the organisation's joins it, as a surname a person's.
             if m.form == MentionForm::OrgName
-                && keys.tokens.len() >= 2
-                && !e.names.contains(&keys.tokens)
+                && keys.name.contains(' ')
+                && !e.names.contains(&keys.name)
             {
-                e.names.push(keys.tokens.clone());
+                e.names.push(keys.name.clone());
             }
         }
         MentionForm::Pronoun => {}
@@ -618,17 +656,21 @@ fn find_entity(index: &Index, m: &Mention, keys: &Keys) -> Option<usize> {
             }
         }
         MentionForm::Name | MentionForm::OrgName => {
-            let toks = &keys.tokens;
+            let name = keys.name.as_str();
             // "Joe Ridley" is not "Sam Ridley", even where "Ridley" alone was
             // said of Sam: a full name never joins a speaker with another full
             // name of the same length.
-            let conflicts = |n: &Vec<String>| {
-                toks.len() >= 2 && n.len() == toks.len() && n != toks && n.last() == toks.last()
+            let words = key_word_count(name);
+            let conflicts = |n: &String| {
+                words >= 2
+                    && key_word_count(n) == words
+                    && n != name
+                    && n.rsplit(' ').next() == name.rsplit(' ').next()
             };
-            let by_name = index.latest(index.named(toks), |e| {
+            let by_name = index.latest(index.named(name), |e| {
                 e.names
                     .iter()
-                    .any(|n| names_match(toks, n) || names_match(n, toks))
+                    .any(|n| names_match(name, n) || names_match(n, name))
                     && !e.names.iter().any(conflicts)
                     // "Mrs Marchand" is not her husband Émile Marchand.
                     && (m.gender == Gender::Unknown
@@ -844,8 +886,8 @@ pub fn profile(entity: &Entity, mentions: &[Mention]) -> Profile {
 mod tests {
     use super::*;
 
-    fn toks(s: &str) -> Vec<String> {
-        name_tokens(s)
+    fn toks(s: &str) -> String {
+        name_key(s)
     }
 
     #[test]
