@@ -64,6 +64,13 @@ fn is_apostrophe_char(c: char) -> bool {
     matches!(c, '\'' | '’')
 }
 
+/// Dashes, curly quotation marks, bullets and the ellipsis (U+2010 to
+/// U+2027): no letter, digit or space among them. News text is full of them,
+/// and telling them apart here spares the Unicode tables a lookup.
+fn is_general_punctuation(c: char) -> bool {
+    matches!(c, '\u{2010}'..='\u{2027}')
+}
+
 fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '‐' | '‑')
 }
@@ -156,8 +163,9 @@ fn plain_word_facts(lex: &crate::lexicon::Lexicon, bytes: &[u8], t: &Token) -> O
     if t.kind != TokenKind::Word {
         return Some(Facts::default()); // plain punctuation and numbers
     }
-    // With a period ("U.S.") or a hyphen ("al-Sadr"): read slowly.
-    let special = |x: u64| swar::has_byte(x, b'.') | swar::has_byte(x, b'-');
+    // With a period ("U.S.") or a hyphen ("al-Sadr"): read slowly. The two
+    // are neighbours in ASCII, so one range test finds either.
+    let special = |x: u64| swar::between(x, b'-' - 1, b'.' + 1);
     if special(low_raw) | special(high_raw) != 0 {
         return None;
     }
@@ -411,7 +419,8 @@ fn tokenize(text: &str) -> (Vec<Token>, Vec<Paragraph>) {
                 i += len;
                 continue;
             }
-            if c.is_alphabetic() {
+            let punctuation = is_general_punctuation(c);
+            if !punctuation && c.is_alphabetic() {
                 // Dotted abbreviations: "U.S.", "D.A.", "a.m.", "e.g.".
                 let mut j = i;
                 let mut letters = 0;
@@ -428,7 +437,7 @@ fn tokenize(text: &str) -> (Vec<Token>, Vec<Paragraph>) {
                     word_end(text, i)
                 };
                 TokenKind::Word
-            } else if c.is_numeric() {
+            } else if !punctuation && c.is_numeric() {
                 i += len;
                 while let Some((d, n)) = char_at(text, i) {
                     if d.is_alphanumeric() {
@@ -537,12 +546,6 @@ mod swar {
         (ONES * (127 + u64::from(hi)) - low7) & !x & (low7 + ONES * (127 - u64::from(lo))) & HIGH
     }
 
-    /// Non-zero when a byte of `x` is `b` (below 128).
-    #[inline]
-    pub fn has_byte(x: u64, b: u8) -> u64 {
-        between(x, b.wrapping_sub(1), b + 1)
-    }
-
     /// The ASCII bytes of `x` with their capitals made small letters.
     #[inline]
     pub fn ascii_lowercase(x: u64) -> u64 {
@@ -581,7 +584,9 @@ fn word_end_slow(text: &str, mut i: usize) -> usize {
         let Some((c, len)) = char_at(text, i) else {
             break;
         };
-        if c.is_alphanumeric() || c == '\u{0301}' || (!c.is_ascii() && is_combining(c)) {
+        if !is_general_punctuation(c)
+            && (c.is_alphanumeric() || c == '\u{0301}' || (!c.is_ascii() && is_combining(c)))
+        {
             i += len;
         } else if is_apostrophe_char(c) || is_hyphen(c) || c == '&' {
             let next = char_at(text, i + len).filter(|&(n, _)| n.is_alphanumeric());
@@ -765,7 +770,7 @@ mod tests {
     }
 
     #[test]
-    fn eight_byte_lower_case_and_byte_search_agree_with_one_byte_at_a_time() {
+    fn eight_byte_lower_case_and_range_test_agree_with_one_byte_at_a_time() {
         // Every ASCII byte value in every lane, among letters of both cases.
         for b in 0..128u8 {
             for lane in 0..8 {
@@ -778,11 +783,16 @@ mod tests {
                     lower,
                     "byte {b:#04x} in lane {lane}"
                 );
-                for needle in [b'.', b'-', b'\'', b'a'] {
+                // Exclusive bounds: "-" or ".", one byte, the small letters.
+                for (lo, hi) in [
+                    (b'-' - 1, b'.' + 1),
+                    (b'.' - 1, b'.' + 1),
+                    (b'a' - 1, b'z' + 1),
+                ] {
                     assert_eq!(
-                        swar::has_byte(x, needle) != 0,
-                        word.contains(&needle),
-                        "{needle:#04x} in {word:?}"
+                        swar::between(x, lo, hi) != 0,
+                        word.iter().any(|&c| lo < c && c < hi),
+                        "{lo:#04x}..{hi:#04x} in {word:?}"
                     );
                 }
             }
