@@ -715,12 +715,17 @@ pub fn attribute(
 /// integers. A key names a pair only probably; the caller confirms a match on
 /// the text itself.
 fn word_pair_keys(normal: &str) -> impl Iterator<Item = u64> + '_ {
-    let word_key = |w: &str| {
+    let word_key = |w: &[u8]| {
         let mut h = crate::lexicon::FxHasher::default();
-        h.write(w.as_bytes());
+        h.write(w);
         h.finish()
     };
-    let mut words = normal.split(' ').filter(|w| !w.is_empty()).map(word_key);
+    // Split as bytes: a space is one byte, and a byte loop beats a char search.
+    let mut words = normal
+        .as_bytes()
+        .split(|&b| b == b' ')
+        .filter(|w| !w.is_empty())
+        .map(word_key);
     let mut prev = words.next();
     words.map(move |cur| {
         let first = prev.replace(cur).unwrap_or_default();
@@ -1148,7 +1153,7 @@ fn normalized_span(doc: &Document, span: Span) -> String {
             if !out.is_empty() {
                 out.push(' ');
             }
-            out.push_str(t.span.slice(&doc.lower_text));
+            out.push_str(t.span.slice(doc.tokens.lower_text()));
         } else {
             push_normalized(w, &mut out);
         }

@@ -222,7 +222,7 @@ fn role_at(doc: &Document, i: usize, end: usize) -> Option<(usize, bool)> {
                 || doc.text.get(span.start - 1..span.start) == Some(" ")
                     && doc.tokens[k - 1].span.end + 1 == span.start);
         let found = if as_they_stand {
-            lex.roles.get(&doc.lower_text[start..span.end])
+            lex.roles.get(&doc.tokens.lower_text()[start..span.end])
         } else {
             let words: Vec<&str> = (i..=k).map(|j| lower(doc, j)).collect();
             lex.roles.get(&words.join(" "))

@@ -70,6 +70,87 @@ pub struct Token {
     pub kind: TokenKind,
 }
 
+/// The tokens of a text, with the text and its lower case. Read-only once
+/// made ([`Tokens::new`] checks that every span lies on character boundaries
+/// of both texts), so that reading a token's text needs no check: the later
+/// stages read token texts millions of times a second, and the two checks of
+/// a `str` slice were a twentieth of the analysis. Dereferences to the
+/// tokens' slice.
+#[derive(Debug, Clone)]
+pub struct Tokens<'t> {
+    text: &'t str,
+    lower: String,
+    list: Vec<Token>,
+}
+
+impl<'t> Tokens<'t> {
+    /// Joins the tokens `list` of `text` with `lower`, the text lower-cased
+    /// where its tokens stand (the same length, each token's lower case in
+    /// place or left as it is). Returns `None` if a span is reversed or not
+    /// on character boundaries of both texts.
+    pub fn new(text: &'t str, lower: String, list: Vec<Token>) -> Option<Self> {
+        let fits = |t: &Token| {
+            let Span { start, end } = t.span;
+            start <= end
+                && text.is_char_boundary(start)
+                && text.is_char_boundary(end)
+                && lower.is_char_boundary(start)
+                && lower.is_char_boundary(end)
+        };
+        (lower.len() == text.len() && list.iter().all(fits)).then_some(Tokens { text, lower, list })
+    }
+
+    /// No token: a text read as holding nothing.
+    pub fn none(text: &'t str) -> Self {
+        Tokens {
+            text,
+            lower: text.to_owned(),
+            list: Vec::new(),
+        }
+    }
+
+    /// Returns the text of token `i`.
+    #[inline]
+    pub fn text_of(&self, i: usize) -> &'t str {
+        let Span { start, end } = self.list[i].span;
+        // SAFETY: `new` checked that every span of `list` is in order and on
+        // character boundaries of `text` (which is immutable and outlives
+        // `self`); `list` is private and never changed after.
+        unsafe { self.text.get_unchecked(start..end) }
+    }
+
+    /// Returns the lower-cased text at token `i`'s place (a token whose lower
+    /// case is longer or shorter stands there as it is).
+    #[inline]
+    pub fn lower_of(&self, i: usize) -> &str {
+        let Span { start, end } = self.list[i].span;
+        // SAFETY: as in `text_of`, for `lower`, also private and immutable.
+        unsafe { self.lower.get_unchecked(start..end) }
+    }
+
+    /// The text lower-cased where its tokens stand.
+    pub fn lower_text(&self) -> &str {
+        &self.lower
+    }
+}
+
+impl<'a> IntoIterator for &'a Tokens<'_> {
+    type Item = &'a Token;
+    type IntoIter = std::slice::Iter<'a, Token>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.list.iter()
+    }
+}
+
+impl std::ops::Deref for Tokens<'_> {
+    type Target = [Token];
+
+    fn deref(&self) -> &[Token] {
+        &self.list
+    }
+}
+
 /// A paragraph: one line of the input, without its line break.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Paragraph {
@@ -99,17 +180,15 @@ pub struct Sentence {
 pub struct Document<'t> {
     /// The original text.
     pub text: &'t str,
-    /// Every token, in order.
-    pub tokens: Vec<Token>,
+    /// Every token, in order, with the text lower-cased where it stands:
+    /// the rules compare lower-cased words everywhere, so it is made once.
+    pub tokens: Tokens<'t>,
     /// Every non-empty paragraph, in order.
     pub paragraphs: Vec<Paragraph>,
     /// Every sentence, in order.
     pub sentences: Vec<Sentence>,
     /// For each token, the index of its sentence.
     pub sentence_of_token: Vec<usize>,
-    /// The text lower-cased where its tokens stand: the rules compare
-    /// lower-cased words everywhere, so it is made once.
-    pub lower_text: String,
     /// The tokens whose lower case differs in length from the token ("İ"),
     /// by token index, in order: their lower case cannot stand in place.
     pub lower_elsewhere: Vec<(usize, String)>,
@@ -121,7 +200,7 @@ impl<'t> Document<'t> {
     /// Returns the text of token `i`.
     #[inline]
     pub fn tok(&self, i: usize) -> &'t str {
-        self.tokens[i].span.slice(self.text)
+        self.tokens.text_of(i)
     }
 
     /// Returns the index of the first token at or after byte `pos`.
@@ -154,7 +233,7 @@ impl<'t> Document<'t> {
         if self.facts[i].flags & fact::LOWER_ELSEWHERE != 0 {
             return self.low_elsewhere(i);
         }
-        self.tokens[i].span.slice(&self.lower_text)
+        self.tokens.lower_of(i)
     }
 
     /// The lower case of a token whose lower case did not fit in place (rare).
@@ -162,7 +241,7 @@ impl<'t> Document<'t> {
     fn low_elsewhere(&self, i: usize) -> &str {
         match self.lower_elsewhere.binary_search_by_key(&i, |(t, _)| *t) {
             Ok(k) => &self.lower_elsewhere[k].1,
-            Err(_) => self.tokens[i].span.slice(&self.lower_text),
+            Err(_) => self.tokens.lower_of(i),
         }
     }
 
@@ -469,4 +548,47 @@ pub struct Analysis {
     pub quotes: Vec<Quotation>,
     /// Speakers, each quoted at least once.
     pub speakers: Vec<Speaker>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn token(start: usize, end: usize) -> Token {
+        Token {
+            span: Span::new(start, end),
+            kind: TokenKind::Word,
+        }
+    }
+
+    #[test]
+    fn tokens_read_their_text_and_lower_case_past_curly_marks_and_emoji() {
+        let text = "“Ça va” 🙂 Émile";
+        let lower = "“ça va” 🙂 émile".to_string();
+        // “ is 3 bytes, Ç 2, 🙂 4, É 2.
+        let list = vec![token(3, 6), token(7, 9), token(13, 17), token(18, 24)];
+        let tokens = Tokens::new(text, lower, list).expect("every span on boundaries");
+        assert_eq!(tokens.text_of(0), "Ça");
+        assert_eq!(tokens.lower_of(0), "ça");
+        assert_eq!(tokens.text_of(2), "🙂");
+        assert_eq!(tokens.text_of(3), "Émile");
+        assert_eq!(tokens.lower_of(3), "émile");
+        assert_eq!(tokens.len(), 4);
+        assert_eq!(tokens.lower_text().len(), text.len());
+    }
+
+    #[test]
+    fn tokens_refuse_spans_off_character_boundaries_or_out_of_bounds() {
+        let text = "“Yes” 🙂";
+        let ok = |list: Vec<Token>| Tokens::new(text, text.to_lowercase(), list).is_some();
+        assert!(ok(vec![token(3, 6)]));
+        assert!(!ok(vec![token(1, 6)]), "inside the opening mark");
+        assert!(!ok(vec![token(3, 7)]), "inside the closing mark");
+        assert!(!ok(vec![token(13, 15)]), "inside the emoji");
+        assert!(!ok(vec![token(6, 3)]), "reversed");
+        assert!(!ok(vec![token(10, 100)]), "past the end");
+        // A lower case of another length cannot stand in place.
+        assert!(Tokens::new("İ", "i̇".to_string(), vec![token(0, 2)]).is_none());
+        assert!(Tokens::none(text).is_empty());
+    }
 }
