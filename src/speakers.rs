@@ -494,12 +494,25 @@ pub fn resolve(mentions: &[Mention], same: &[(usize, usize)]) -> (Vec<usize>, Ve
 
 /// Entities with the lookups coreference needs: by name token, by label,
 /// and the most recently mentioned.
+///
+/// Words are keyed by a hash of their bytes ([`word_hash`]), so that noting
+/// a mention allocates no key: a lookup gives candidates only, which the
+/// caller confirms on the names and labels themselves, so two words that
+/// share a hash cost a check and never a wrong merge.
 #[derive(Default)]
 struct Index {
     entities: Vec<Entity>,
-    by_token: HashMap<String, Vec<usize>>,
-    by_label_word: HashMap<String, Vec<usize>>,
+    by_token: HashMap<u64, Vec<usize>>,
+    by_label_word: HashMap<u64, Vec<usize>>,
     recent: Vec<usize>,
+}
+
+/// The key of a word in the [`Index`].
+fn word_hash(word: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = crate::lexicon::FxHasher::default();
+    h.write(word.as_bytes());
+    h.finish()
 }
 
 impl Index {
@@ -507,10 +520,7 @@ impl Index {
         match m.form {
             MentionForm::Name | MentionForm::OrgName => {
                 for t in key_words(&keys.name) {
-                    let list = match self.by_token.get_mut(t) {
-                        Some(list) => list,
-                        None => self.by_token.entry(t.to_string()).or_default(),
-                    };
+                    let list = self.by_token.entry(word_hash(t)).or_default();
                     if list.last() != Some(&e) {
                         list.push(e);
                     }
@@ -525,10 +535,7 @@ impl Index {
         if matches!(m.form, MentionForm::OrgName | MentionForm::Nominal) {
             let l = &keys.label;
             let word = l.rsplit(' ').next().unwrap_or(l);
-            let list = match self.by_label_word.get_mut(word) {
-                Some(list) => list,
-                None => self.by_label_word.entry(word.to_string()).or_default(),
-            };
+            let list = self.by_label_word.entry(word_hash(word)).or_default();
             if list.last() != Some(&e) {
                 list.push(e);
             }
@@ -563,7 +570,7 @@ impl Index {
 
     fn named(&self, name: &str) -> impl Iterator<Item = usize> + '_ {
         let mut seen: Vec<usize> = key_words(name)
-            .filter_map(|t| self.by_token.get(t))
+            .filter_map(|t| self.by_token.get(&word_hash(t)))
             .flatten()
             .copied()
             .collect();
@@ -577,7 +584,7 @@ impl Index {
     fn labelled(&self, word: &str) -> impl Iterator<Item = usize> + '_ {
         let list = self
             .by_label_word
-            .get(word)
+            .get(&word_hash(word))
             .map(Vec::as_slice)
             .unwrap_or(&[]);
         list[list.len().saturating_sub(RECENT)..].iter().copied()
