@@ -77,7 +77,12 @@ fn is_hyphen(c: char) -> bool {
 
 /// Splits `text` into paragraphs, tokens and sentences.
 pub fn segment(text: &str) -> Document<'_> {
-    let (tokens, paragraphs) = tokenize(text);
+    let Tokenized {
+        tokens,
+        paragraphs,
+        mut facts,
+        unread,
+    } = tokenize(text);
     let mut sentences = Vec::with_capacity(tokens.len() / 16 + 1);
     for (p, para) in paragraphs.iter().enumerate() {
         split_sentences(text, &tokens, p, para, &mut sentences);
@@ -86,14 +91,14 @@ pub fn segment(text: &str) -> Document<'_> {
     for (s, sentence) in sentences.iter().enumerate() {
         sentence_of_token[sentence.first_token..sentence.end_token].fill(s);
     }
-    let (lower_text, lower_elsewhere, facts) = lower_and_look_up(text, &tokens);
-    let Some(tokens) = Tokens::new(text, lower_text, tokens) else {
-        // The tokenizer cuts at character boundaries and lower-cases in
-        // place (the tests and the property tests hold it to it); were it
-        // ever not to, the text is read as holding nothing, not misread.
+    let Some(mut tokens) = Tokens::new(text, tokens) else {
+        // The tokenizer cuts in order at character boundaries (the tests and
+        // the property tests hold it to it); were it ever not to, the text is
+        // read as holding nothing, not misread.
         debug_assert!(false, "a token off character boundaries");
         return empty_document(text);
     };
+    let lower_elsewhere = lower_and_look_up(&mut tokens, &unread, &mut facts);
     Document {
         text,
         tokens,
@@ -117,28 +122,29 @@ fn empty_document(text: &str) -> Document<'_> {
     }
 }
 
-/// Lower-cases the text (each token where it stands) and looks each word up
-/// once in the lexicons. Returns the lower-cased text, the tokens whose lower
-/// case is longer or shorter than they are (kept apart), and the facts.
-fn lower_and_look_up(text: &str, tokens: &[Token]) -> (String, Vec<(usize, String)>, Vec<Facts>) {
+/// Lower-cases the tokens the tokenizer left `unread` where they stand (the
+/// ASCII capitals are small already) and looks them up (it read the plain
+/// words as it cut them). Returns the tokens whose lower case is longer or
+/// shorter than they are (kept apart).
+fn lower_and_look_up(
+    tokens: &mut Tokens,
+    unread: &[usize],
+    facts: &mut [Facts],
+) -> Vec<(usize, String)> {
     let lex = lexicon();
-    // One pass for ASCII letters; the few tokens with other capitals follow.
-    let mut lower_text = text.to_ascii_lowercase();
     let mut elsewhere: Vec<(usize, String)> = Vec::new();
-    let mut facts = vec![Facts::default(); tokens.len()];
-    let bytes = text.as_bytes();
-    for (i, t) in tokens.iter().enumerate() {
-        if let Some(f) = plain_word_facts(lex, bytes, t) {
+    let bytes = tokens.text().as_bytes();
+    for &i in unread {
+        let t = tokens[i];
+        if let Some(f) = plain_word_facts(lex, bytes, &t) {
             facts[i] = f;
             continue;
         }
-        let w = t.span.slice(text);
+        let w = tokens.text_of(i);
         let mut lower_elsewhere = false;
         if !w.is_ascii() && w.chars().any(char::is_uppercase) {
             let low = w.to_lowercase();
-            if low.len() == w.len() {
-                lower_text.replace_range(t.span.start..t.span.end, &low);
-            } else {
+            if !tokens.lower_in_place(i, &low) {
                 elsewhere.push((i, low));
                 lower_elsewhere = true;
                 facts[i].flags = fact::LOWER_ELSEWHERE;
@@ -147,12 +153,15 @@ fn lower_and_look_up(text: &str, tokens: &[Token]) -> (String, Vec<(usize, Strin
         if t.kind == TokenKind::Word {
             let (low, found) = match elsewhere.last() {
                 Some((_, low)) if lower_elsewhere => (low.as_str(), lex.facts_of(low)),
-                _ => (t.span.slice(&lower_text), lex.facts_at(&lower_text, t.span)),
+                _ => (
+                    tokens.lower_of(i),
+                    lex.facts_at(tokens.lower_text(), t.span),
+                ),
             };
             facts[i] = word_facts(lex, found, w, low, lower_elsewhere);
         }
     }
-    (lower_text, elsewhere, facts)
+    elsewhere
 }
 
 /// What the lexicons and the spelling say of a plain token: ASCII, at most
@@ -168,13 +177,7 @@ fn plain_word_facts(lex: &crate::lexicon::Lexicon, bytes: &[u8], t: &Token) -> O
     if len > 16 {
         return None;
     }
-    let eight = |at: usize, n: usize| {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(&sixteen[at..at + 8]);
-        // The bytes past the token's end are masked off (none when `n` is 0).
-        u64::from_le_bytes(word) & u64::MAX.checked_shr(8 * (8 - n.min(8)) as u32).unwrap_or(0)
-    };
-    let (low_raw, high_raw) = (eight(0, len), eight(8, len.saturating_sub(8)));
+    let (low_raw, high_raw) = packed_halves(sixteen, len);
     if (low_raw | high_raw) & swar::HIGH != 0 {
         return None;
     }
@@ -187,6 +190,31 @@ fn plain_word_facts(lex: &crate::lexicon::Lexicon, bytes: &[u8], t: &Token) -> O
     if special(low_raw) | special(high_raw) != 0 {
         return None;
     }
+    Some(alnum_word_facts(lex, low_raw, high_raw, len))
+}
+
+/// The first `len` (at most 16) of the sixteen bytes as two little-endian
+/// integers, the bytes past `len` zero.
+#[inline]
+fn packed_halves(sixteen: &[u8], len: usize) -> (u64, u64) {
+    let eight = |at: usize, n: usize| {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&sixteen[at..at + 8]);
+        // The bytes past the token's end are masked off (none when `n` is 0).
+        u64::from_le_bytes(word) & u64::MAX.checked_shr(8 * (8 - n.min(8)) as u32).unwrap_or(0)
+    };
+    (eight(0, len), eight(8, len.saturating_sub(8)))
+}
+
+/// The facts of a word of `len` ASCII letters, digits and apostrophes (at
+/// most 16), packed in two integers ([`packed_halves`]).
+#[inline]
+fn alnum_word_facts(
+    lex: &crate::lexicon::Lexicon,
+    low_raw: u64,
+    high_raw: u64,
+    len: usize,
+) -> Facts {
     let (low, high) = (
         swar::ascii_lowercase(low_raw),
         swar::ascii_lowercase(high_raw),
@@ -214,7 +242,7 @@ fn plain_word_facts(lex: &crate::lexicon::Lexicon, bytes: &[u8], t: &Token) -> O
     if f.flags & fact::PARTICLE != 0 && (low, high) != (low_raw, high_raw) {
         f.flags &= !fact::PARTICLE;
     }
-    Some(f)
+    f
 }
 
 /// What the lexicons (`found`) and the spelling say of the word `w` (lower case `low`).
@@ -401,12 +429,28 @@ mod byte {
     };
 }
 
+/// The tokenizer's output.
+struct Tokenized {
+    tokens: Vec<Token>,
+    paragraphs: Vec<Paragraph>,
+    /// For each token, its facts where the tokenizer read them (a plain word,
+    /// plain ASCII punctuation), else none yet.
+    facts: Vec<Facts>,
+    /// The tokens whose facts are still to be read, in order.
+    unread: Vec<usize>,
+}
+
 /// Cuts the text into tokens and paragraphs. Paragraph breaks are not
 /// tokens: a paragraph ends where the white space between two tokens holds a
-/// line break.
-fn tokenize(text: &str) -> (Vec<Token>, Vec<Paragraph>) {
+/// line break. A word of plain ASCII letters and digits (most words) is
+/// looked up as soon as it is cut: the tokenizer has just read every byte of
+/// it, so it is known to need no other test.
+fn tokenize(text: &str) -> Tokenized {
+    let lex = lexicon();
     let is = |i: usize, f: fn(char) -> bool| char_at(text, i).is_some_and(|(c, _)| f(c));
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5);
+    let mut facts: Vec<Facts> = Vec::with_capacity(text.len() / 5);
+    let mut unread: Vec<usize> = Vec::new();
     let mut paragraphs = Vec::with_capacity(text.len() / 256 + 1);
     let mut paragraph_start = 0;
     let mut break_pending = false;
@@ -425,8 +469,17 @@ fn tokenize(text: &str) -> (Vec<Token>, Vec<Paragraph>) {
             continue;
         }
         let start = i;
+        // Whether the token's facts are read here.
+        let mut read = false;
         let kind = if class & byte::ALPHA != 0 && bytes.get(i + 1) != Some(&b'.') {
-            i = word_end(text, i);
+            i = alnum_run_end(bytes, i);
+            if goes_on(bytes, i) {
+                i = word_end_slow(text, i);
+            } else if let Some(sixteen) = bytes.get(start..start + 16).filter(|_| i - start <= 16) {
+                let (low, high) = packed_halves(sixteen, i - start);
+                facts.push(alnum_word_facts(lex, low, high, i - start));
+                read = true;
+            }
             TokenKind::Word
         } else {
             let Some((c, len)) = char_at(text, i) else {
@@ -489,9 +542,17 @@ fn tokenize(text: &str) -> (Vec<Token>, Vec<Paragraph>) {
                         i += 1;
                     }
                 }
+                // Plain ASCII punctuation has no facts.
+                read = c.is_ascii();
                 TokenKind::Punct
             }
         };
+        if !read {
+            facts.push(Facts::default());
+            unread.push(tokens.len());
+        } else if facts.len() == tokens.len() {
+            facts.push(Facts::default());
+        }
         if break_pending {
             break_pending = false;
             close_paragraph(&tokens, paragraph_start, &mut paragraphs);
@@ -503,7 +564,12 @@ fn tokenize(text: &str) -> (Vec<Token>, Vec<Paragraph>) {
         });
     }
     close_paragraph(&tokens, paragraph_start, &mut paragraphs);
-    (tokens, paragraphs)
+    Tokenized {
+        tokens,
+        paragraphs,
+        facts,
+        unread,
+    }
 }
 
 /// Ends the paragraph of `tokens[first..]`, if it has any token.
@@ -520,8 +586,29 @@ fn close_paragraph(tokens: &[Token], first: usize, paragraphs: &mut Vec<Paragrap
 /// Returns the end of the word starting at byte `i`: letters and digits
 /// joined by inner apostrophes ("don’t", "O’Brien") and hyphens ("al-Sadr").
 #[inline]
-fn word_end(text: &str, mut i: usize) -> usize {
+fn word_end(text: &str, i: usize) -> usize {
     let bytes = text.as_bytes();
+    let i = alnum_run_end(bytes, i);
+    if goes_on(bytes, i) {
+        word_end_slow(text, i)
+    } else {
+        i
+    }
+}
+
+/// Whether a word whose ASCII letters and digits end at byte `i` may go on:
+/// a letter beyond ASCII, an apostrophe, a hyphen or "&" ("don’t",
+/// "al-Sadr", "AT&T").
+#[inline]
+fn goes_on(bytes: &[u8], i: usize) -> bool {
+    bytes
+        .get(i)
+        .is_some_and(|&b| byte::CLASS[usize::from(b)] & (byte::WIDE | byte::JOINER) != 0)
+}
+
+/// Returns the end of the run of ASCII letters and digits at byte `i`.
+#[inline]
+fn alnum_run_end(bytes: &[u8], mut i: usize) -> usize {
     // Plain ASCII letters and digits: most of every word, eight bytes at a
     // time (a byte-by-byte loop mispredicts its exit at every word's end).
     while let Some(eight) = bytes.get(i..i + 8) {
@@ -539,14 +626,7 @@ fn word_end(text: &str, mut i: usize) -> usize {
     {
         i += 1;
     }
-    // Past plain ASCII only where the word may go on: a letter beyond ASCII,
-    // an apostrophe, a hyphen or "&" ("don’t", "al-Sadr", "AT&T").
-    match bytes.get(i) {
-        Some(&b) if byte::CLASS[usize::from(b)] & (byte::WIDE | byte::JOINER) != 0 => {
-            word_end_slow(text, i)
-        }
-        _ => i,
-    }
+    i
 }
 
 /// Eight bytes at a time, as one little-endian `u64` ("SWAR").

@@ -70,12 +70,15 @@ pub struct Token {
     pub kind: TokenKind,
 }
 
-/// The tokens of a text, with the text and its lower case. Read-only once
-/// made ([`Tokens::new`] checks that every span lies on character boundaries
-/// of both texts), so that reading a token's text needs no check: the later
-/// stages read token texts millions of times a second, and the two checks of
-/// a `str` slice were a twentieth of the analysis. Dereferences to the
-/// tokens' slice.
+/// The tokens of a text, with the text and its lower case. [`Tokens::new`]
+/// checks once that the spans are in order, apart, and on character
+/// boundaries; the tokens never change after, and the lower case changes
+/// only a whole token at a time, to a text of the same length
+/// ([`Tokens::lower_in_place`]), so every span stays on character boundaries
+/// of both texts and reading a token's text needs no check: the later stages
+/// read token texts millions of times a second, and the two checks of a
+/// `str` slice were a twentieth of the analysis. Dereferences to the tokens'
+/// slice.
 #[derive(Debug, Clone)]
 pub struct Tokens<'t> {
     text: &'t str,
@@ -84,20 +87,38 @@ pub struct Tokens<'t> {
 }
 
 impl<'t> Tokens<'t> {
-    /// Joins the tokens `list` of `text` with `lower`, the text lower-cased
-    /// where its tokens stand (the same length, each token's lower case in
-    /// place or left as it is). Returns `None` if a span is reversed or not
-    /// on character boundaries of both texts.
-    pub fn new(text: &'t str, lower: String, list: Vec<Token>) -> Option<Self> {
+    /// The tokens `list` of `text`, with the text's ASCII capitals made
+    /// small as its lower case. Returns `None` if a span is reversed, starts
+    /// before the previous one ends, or is not on character boundaries.
+    pub fn new(text: &'t str, list: Vec<Token>) -> Option<Self> {
+        let mut previous_end = 0;
         let fits = |t: &Token| {
             let Span { start, end } = t.span;
-            start <= end
+            let fits = previous_end <= start
+                && start <= end
                 && text.is_char_boundary(start)
-                && text.is_char_boundary(end)
-                && lower.is_char_boundary(start)
-                && lower.is_char_boundary(end)
+                && text.is_char_boundary(end);
+            previous_end = end;
+            fits
         };
-        (lower.len() == text.len() && list.iter().all(fits)).then_some(Tokens { text, lower, list })
+        list.iter().all(fits).then(|| Tokens {
+            text,
+            lower: text.to_ascii_lowercase(),
+            list,
+        })
+    }
+
+    /// Writes `low` as the lower case of token `i`, where it stands, when it
+    /// has the token's length; returns whether it had.
+    pub fn lower_in_place(&mut self, i: usize, low: &str) -> bool {
+        let Span { start, end } = self.list[i].span;
+        // The span's ends are character boundaries of `lower` (see the type),
+        // and another text of the same length keeps them so.
+        let fits = low.len() == end - start;
+        if fits {
+            self.lower.replace_range(start..end, low);
+        }
+        fits
     }
 
     /// No token: a text read as holding nothing.
@@ -131,6 +152,11 @@ impl<'t> Tokens<'t> {
     /// The text lower-cased where its tokens stand.
     pub fn lower_text(&self) -> &str {
         &self.lower
+    }
+
+    /// The text the tokens were cut from.
+    pub fn text(&self) -> &'t str {
+        self.text
     }
 }
 
@@ -564,11 +590,14 @@ mod tests {
     #[test]
     fn tokens_read_their_text_and_lower_case_past_curly_marks_and_emoji() {
         let text = "“Ça va” 🙂 Émile";
-        let lower = "“ça va” 🙂 émile".to_string();
         // “ is 3 bytes, Ç 2, 🙂 4, É 2.
         let list = vec![token(3, 6), token(7, 9), token(13, 17), token(18, 24)];
-        let tokens = Tokens::new(text, lower, list).expect("every span on boundaries");
+        let mut tokens = Tokens::new(text, list).expect("every span on boundaries");
         assert_eq!(tokens.text_of(0), "Ça");
+        // Only ASCII capitals are made small at first.
+        assert_eq!(tokens.lower_of(0), "Ça");
+        assert!(tokens.lower_in_place(0, "ça"));
+        assert!(tokens.lower_in_place(3, "émile"));
         assert_eq!(tokens.lower_of(0), "ça");
         assert_eq!(tokens.text_of(2), "🙂");
         assert_eq!(tokens.text_of(3), "Émile");
@@ -580,15 +609,20 @@ mod tests {
     #[test]
     fn tokens_refuse_spans_off_character_boundaries_or_out_of_bounds() {
         let text = "“Yes” 🙂";
-        let ok = |list: Vec<Token>| Tokens::new(text, text.to_lowercase(), list).is_some();
+        let ok = |list: Vec<Token>| Tokens::new(text, list).is_some();
         assert!(ok(vec![token(3, 6)]));
+        assert!(ok(vec![token(0, 3), token(3, 6)]));
+        assert!(!ok(vec![token(3, 6), token(4, 5)]), "overlapping");
+        assert!(!ok(vec![token(3, 6), token(0, 3)]), "out of order");
         assert!(!ok(vec![token(1, 6)]), "inside the opening mark");
         assert!(!ok(vec![token(3, 7)]), "inside the closing mark");
         assert!(!ok(vec![token(13, 15)]), "inside the emoji");
         assert!(!ok(vec![token(6, 3)]), "reversed");
         assert!(!ok(vec![token(10, 100)]), "past the end");
         // A lower case of another length cannot stand in place.
-        assert!(Tokens::new("İ", "i̇".to_string(), vec![token(0, 2)]).is_none());
+        let mut dotted = Tokens::new("İ", vec![token(0, 2)]).expect("one whole letter");
+        assert!(!dotted.lower_in_place(0, "i̇"));
+        assert_eq!(dotted.lower_of(0), "İ");
         assert!(Tokens::none(text).is_empty());
     }
 }
