@@ -208,7 +208,8 @@ fn packed_halves(sixteen: &[u8], len: usize) -> (u64, u64) {
 
 /// The facts of a word of `len` ASCII letters, digits and apostrophes (at
 /// most 16), packed in two integers ([`packed_halves`]).
-#[inline]
+// Inlined: called once per word, its prologue and epilogue cost more than its body.
+#[inline(always)]
 fn alnum_word_facts(
     lex: &crate::lexicon::Lexicon,
     low_raw: u64,
@@ -521,6 +522,8 @@ fn tokenize(text: &str) -> Tokenized {
                         break;
                     }
                 }
+                // A number of ASCII digits has no facts.
+                read = bytes[start..i].is_ascii();
                 TokenKind::Number
             } else if is_quote_mark(c) {
                 i += len;
@@ -529,10 +532,13 @@ fn tokenize(text: &str) -> Tokenized {
                 if c == '\'' && bytes.get(i) == Some(&b'\'') {
                     i += 1;
                 }
+                // Quotation marks have no case and no facts.
+                read = true;
                 TokenKind::Mark
             } else if c == '`' && bytes.get(i + 1) == Some(&b'`') {
                 // Typeset text opens a double quotation with two backticks (``Yes,'' she said).
                 i += 2;
+                read = true;
                 TokenKind::Mark
             } else {
                 i += len;
@@ -542,8 +548,8 @@ fn tokenize(text: &str) -> Tokenized {
                         i += 1;
                     }
                 }
-                // Plain ASCII punctuation has no facts.
-                read = c.is_ascii();
+                // ASCII punctuation, dashes and the ellipsis have no case and no facts.
+                read = c.is_ascii() || punctuation;
                 TokenKind::Punct
             }
         };
