@@ -67,7 +67,18 @@ fn name_key(name: &str) -> String {
 
 /// The words of a [`name_key`].
 fn key_words(key: &str) -> impl Iterator<Item = &str> {
-    key.split(' ').filter(|w| !w.is_empty())
+    // A predicate, not a char pattern: on words this short, reading the
+    // characters costs less than setting up a memchr search (a key holds no
+    // white space but its single spaces).
+    key.split(char::is_whitespace).filter(|w| !w.is_empty())
+}
+
+/// The last word of a label or a [`name_key`] (words joined by single spaces).
+fn last_word(label: &str) -> &str {
+    match label.bytes().rposition(|b| b == b' ') {
+        Some(space) => &label[space + 1..],
+        None => label,
+    }
 }
 
 /// How many words a [`name_key`] has.
@@ -439,18 +450,20 @@ const RECENT: usize = 64;
 /// Groups mentions into entities. Returns the entity of each mention and the entities.
 pub fn resolve(mentions: &[Mention], same: &[(usize, usize)]) -> (Vec<usize>, Vec<Entity>) {
     let mut order: Vec<usize> = (0..mentions.len()).collect();
-    order.sort_by_key(|&i| (mentions[i].span.start, mentions[i].span.end));
+    // Unstable, with the index last: the same order as a stable sort, without its buffer.
+    order.sort_unstable_by_key(|&i| (mentions[i].span.start, mentions[i].span.end, i));
     let mut entity_of = vec![usize::MAX; mentions.len()];
     let mut index = Index::default();
-    // Mentions with the same span are one mention.
-    let mut by_span: HashMap<Span, usize> = HashMap::default();
+    // Mentions with the same span are one mention (in span order, they
+    // come one after the other).
+    let mut previous: Option<(Span, usize)> = None;
 
     for &i in &order {
         let m = &mentions[i];
         let keys = Keys::of(m);
-        let e = match by_span.get(&m.span) {
-            Some(&e) => e,
-            None => match find_entity(&index, m, &keys) {
+        let e = match previous {
+            Some((span, e)) if span == m.span => e,
+            _ => match find_entity(&index, m, &keys) {
                 Some(e) => e,
                 None => {
                     index.entities.push(Entity {
@@ -473,7 +486,7 @@ pub fn resolve(mentions: &[Mention], same: &[(usize, usize)]) -> (Vec<usize>, Ve
         entity_of[i] = e;
         absorb(&mut index.entities[e], i, m, &keys);
         index.note(e, m, &keys);
-        by_span.insert(m.span, e);
+        previous = Some((m.span, e));
     }
     let mut entities = index.entities;
 
@@ -534,7 +547,7 @@ impl Index {
         }
         if matches!(m.form, MentionForm::OrgName | MentionForm::Nominal) {
             let l = &keys.label;
-            let word = l.rsplit(' ').next().unwrap_or(l);
+            let word = last_word(l);
             let list = self.by_label_word.entry(word_hash(word)).or_default();
             if list.last() != Some(&e) {
                 list.push(e);
@@ -672,7 +685,7 @@ fn find_entity(index: &Index, m: &Mention, keys: &Keys) -> Option<usize> {
                 words >= 2
                     && key_word_count(n) == words
                     && n != name
-                    && n.rsplit(' ').next() == name.rsplit(' ').next()
+                    && last_word(n) == last_word(name)
             };
             let by_name = index.latest(index.named(name), |e| {
                 e.names
@@ -689,7 +702,7 @@ fn find_entity(index: &Index, m: &Mention, keys: &Keys) -> Option<usize> {
             }
             if m.form == MentionForm::OrgName {
                 let l = keys.label.as_str();
-                let word = l.rsplit(' ').next().unwrap_or(l);
+                let word = last_word(l);
                 // The same label, or one that ends with it as whole words.
                 return index.latest(index.labelled(word), |e| {
                     e.labels.iter().any(|x| {
@@ -767,7 +780,7 @@ fn find_entity(index: &Index, m: &Mention, keys: &Keys) -> Option<usize> {
                     }
                 }
             }
-            let word = l.rsplit(' ').next().unwrap_or(l);
+            let word = last_word(l);
             // "American officials" are not the "Mexican officials" named before.
             let same_side = |e: &Entity| {
                 m.affiliation.is_none() || e.affiliation.is_none() || e.affiliation == m.affiliation
