@@ -82,10 +82,14 @@ pub fn segment(text: &str) -> Document<'_> {
         paragraphs,
         mut facts,
         unread,
+        terminators,
     } = tokenize(text);
     let mut sentences = Vec::with_capacity(tokens.len() / 16 + 1);
+    let mut rest = terminators.as_slice();
     for (p, para) in paragraphs.iter().enumerate() {
-        split_sentences(text, &tokens, p, para, &mut sentences);
+        let here = rest.partition_point(|&t| t < para.end_token);
+        split_sentences(text, &tokens, p, para, &rest[..here], &mut sentences);
+        rest = &rest[here..];
     }
     let mut sentence_of_token = vec![0; tokens.len()];
     for (s, sentence) in sentences.iter().enumerate() {
@@ -439,6 +443,9 @@ struct Tokenized {
     facts: Vec<Facts>,
     /// The tokens whose facts are still to be read, in order.
     unread: Vec<usize>,
+    /// The tokens that may end a sentence, in order: ".", "!", "?", "…",
+    /// and words that end with a period ("U.S.").
+    terminators: Vec<usize>,
 }
 
 /// Cuts the text into tokens and paragraphs. Paragraph breaks are not
@@ -452,6 +459,7 @@ fn tokenize(text: &str) -> Tokenized {
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5);
     let mut facts: Vec<Facts> = Vec::with_capacity(text.len() / 5);
     let mut unread: Vec<usize> = Vec::new();
+    let mut terminators: Vec<usize> = Vec::new();
     let mut paragraphs = Vec::with_capacity(text.len() / 256 + 1);
     let mut paragraph_start = 0;
     let mut break_pending = false;
@@ -504,6 +512,7 @@ fn tokenize(text: &str) -> Tokenized {
                     letters += 1;
                 }
                 i = if letters >= 2 && !is(j, char::is_alphanumeric) {
+                    terminators.push(tokens.len());
                     j
                 } else {
                     word_end(text, i)
@@ -550,6 +559,9 @@ fn tokenize(text: &str) -> Tokenized {
                 }
                 // ASCII punctuation, dashes and the ellipsis have no case and no facts.
                 read = c.is_ascii() || punctuation;
+                if matches!(c, '.' | '!' | '?' | '…') {
+                    terminators.push(tokens.len());
+                }
                 TokenKind::Punct
             }
         };
@@ -575,6 +587,7 @@ fn tokenize(text: &str) -> Tokenized {
         paragraphs,
         facts,
         unread,
+        terminators,
     }
 }
 
@@ -711,23 +724,22 @@ fn is_combining(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
+/// Splits paragraph `p` into sentences at those of its `terminators` (the
+/// tokens that may end a sentence, in order) that end one.
 fn split_sentences(
     text: &str,
     tokens: &[Token],
     p: usize,
     para: &Paragraph,
+    terminators: &[usize],
     out: &mut Vec<Sentence>,
 ) {
     let tok = |i: usize| tokens[i].span.slice(text);
     let mut first = para.first_token;
-    let mut i = para.first_token;
-    while i < para.end_token {
-        let terminator =
-            tokens[i].kind == TokenKind::Punct && matches!(tok(i), "." | "!" | "?" | "…");
-        let dotted_word =
-            tokens[i].kind == TokenKind::Word && text.as_bytes()[tokens[i].span.end - 1] == b'.';
-        if !(terminator || dotted_word) {
-            i += 1;
+    // The first token not yet read: closing marks after a terminator are read with it.
+    let mut next = para.first_token;
+    for &i in terminators {
+        if i < next {
             continue;
         }
         // Closing marks and brackets stay with the sentence they close.
@@ -750,7 +762,7 @@ fn split_sentences(
             });
             first = j;
         }
-        i = j;
+        next = j;
     }
     if first < para.end_token {
         out.push(Sentence {
