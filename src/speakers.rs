@@ -187,11 +187,36 @@ fn roles_compatible(described: &str, known: &str) -> bool {
     }
 }
 
-/// True when a span of the sorted list covers byte `pos` (spans are short
-/// noun phrases, so the few that start just before `pos` are enough).
-fn covers(sorted: &[Span], pos: usize) -> bool {
-    let at = sorted.partition_point(|s| s.start <= pos);
-    sorted[..at].iter().rev().take(8).any(|s| pos < s.end)
+/// Tells whether spans of a sorted list cover positions asked in text order:
+/// a cursor, not a search per position.
+struct Cover<'s> {
+    sorted: &'s [Span],
+    /// How many spans start at or before the last position asked.
+    started: usize,
+}
+
+impl<'s> Cover<'s> {
+    fn new(sorted: &'s [Span]) -> Self {
+        Cover { sorted, started: 0 }
+    }
+
+    /// True when a span covers byte `pos`, which is at or after the last one
+    /// asked (spans are short noun phrases, so the few that start just
+    /// before `pos` are enough).
+    fn covers(&mut self, pos: usize) -> bool {
+        while self
+            .sorted
+            .get(self.started)
+            .is_some_and(|s| s.start <= pos)
+        {
+            self.started += 1;
+        }
+        self.sorted[..self.started]
+            .iter()
+            .rev()
+            .take(8)
+            .any(|s| s.start <= pos && pos < s.end)
+    }
 }
 
 /// True when the phrase starting at token `s` is the object of a preposition,
@@ -222,7 +247,7 @@ pub fn background_mentions(doc: &Document, in_quote: &[bool], taken: &[&Mention]
     let lex = lexicon();
     let mut taken_spans: Vec<Span> = taken.iter().map(|m| m.span).collect();
     taken_spans.sort();
-    let inside_taken = |pos: usize| covers(&taken_spans, pos);
+    let mut taken_cover = Cover::new(&taken_spans);
     let mut out: Vec<Mention> = Vec::new();
     let n = doc.tokens.len();
     // Where each sentence starts past its dateline ("LES ROUSSETTES, France —").
@@ -273,7 +298,7 @@ pub fn background_mentions(doc: &Document, in_quote: &[bool], taken: &[&Mention]
         // Norrland": an organisation, however much its name looks like a person's.
         let organisation = k > sentence.first_token && doc.is(k - 1, class::ORGANISATION_NOUN);
         let worth_reading = (end - k >= 2 || s < k) && !organisation;
-        if worth_reading && !inside_taken(t.span.start) {
+        if worth_reading && !taken_cover.covers(t.span.start) {
             if let Some(m) = parse_np(doc, s, end) {
                 let person = m.form == MentionForm::Name && m.speaker_type == SpeakerType::Person;
                 let full = m.name.split_whitespace().count() >= 2;
@@ -303,7 +328,12 @@ pub fn background_mentions(doc: &Document, in_quote: &[bool], taken: &[&Mention]
         }
         k = end.max(k + 1);
     }
-    out.extend(sentence_openers(doc, in_quote, &body_start, &inside_taken));
+    out.extend(sentence_openers(
+        doc,
+        in_quote,
+        &body_start,
+        &mut Cover::new(&taken_spans),
+    ));
     // Bare surnames of the people found above and of cue sources.
     let surnames: HashSet<String> = out
         .iter()
@@ -317,6 +347,7 @@ pub fn background_mentions(doc: &Document, in_quote: &[bool], taken: &[&Mention]
         .chain(taken_spans.iter().copied())
         .collect();
     covered.sort();
+    let mut covered_cover = Cover::new(&covered);
     // The lengths of the surnames by their first byte, as bits: most words
     // need no lookup (a surname of 64 bytes or more always takes one).
     let length_bit = |len: usize| 1u64 << len.min(63);
@@ -339,7 +370,7 @@ pub fn background_mentions(doc: &Document, in_quote: &[bool], taken: &[&Mention]
         }
         let w = doc.tok(k);
         let start = doc.tokens[k].span.start;
-        if surnames.contains(w) && !covers(&covered, start) {
+        if surnames.contains(w) && !covered_cover.covers(start) {
             // "Mrs Marchand": the honorific before tells which Marchand.
             let from = if k > 0 && doc.has(k - 1, fact::HONORIFIC) && !in_quote[k - 1] {
                 k - 1
@@ -366,7 +397,7 @@ fn sentence_openers(
     doc: &Document,
     in_quote: &[bool],
     body_start: &[usize],
-    inside_taken: &dyn Fn(usize) -> bool,
+    taken: &mut Cover,
 ) -> Vec<Mention> {
     let mut out = Vec::new();
     for (sentence, &first) in doc.sentences.iter().zip(body_start) {
@@ -390,7 +421,7 @@ fn sentence_openers(
             if !head || next_is_noun {
                 continue;
             }
-            if !inside_taken(doc.tokens[first].span.start) {
+            if !taken.covers(doc.tokens[first].span.start) {
                 let described = parse_np(doc, first, k + 1).filter(|m| {
                     m.form == MentionForm::Nominal
                         && !m.indefinite

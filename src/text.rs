@@ -636,9 +636,11 @@ fn alnum_run_end(bytes: &[u8], mut i: usize) -> usize {
         let run = ascii_alnum_run(u64::from_le_bytes(word));
         i += run;
         if run < 8 {
-            break;
+            // The byte at `i` ends the run.
+            return i;
         }
     }
+    // The last bytes of the text, one at a time.
     while bytes
         .get(i)
         .is_some_and(|&b| byte::CLASS[usize::from(b)] & byte::ALNUM != 0)
