@@ -13,8 +13,6 @@
 //! 5. Words quoted again ("real democracy") take the speaker of the longer
 //!    quotation they come from.
 
-use std::hash::Hasher;
-
 use crate::lexicon::{class, HashMap, HashSet};
 use crate::text::{is_comma_or_dash, is_dash};
 
@@ -715,17 +713,12 @@ pub fn attribute(
 /// integers. A key names a pair only probably; the caller confirms a match on
 /// the text itself.
 fn word_pair_keys(normal: &str) -> impl Iterator<Item = u64> + '_ {
-    let word_key = |w: &[u8]| {
-        let mut h = crate::lexicon::FxHasher::default();
-        h.write(w);
-        h.finish()
-    };
     // Split as bytes: a space is one byte, and a byte loop beats a char search.
     let mut words = normal
         .as_bytes()
         .split(|&b| b == b' ')
         .filter(|w| !w.is_empty())
-        .map(word_key);
+        .map(crate::lexicon::FxHasher::hash_bytes);
     let mut prev = words.next();
     words.map(move |cur| {
         let first = prev.replace(cur).unwrap_or_default();

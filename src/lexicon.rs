@@ -22,6 +22,14 @@ pub struct FxHasher {
 const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
 impl FxHasher {
+    /// The hash of `bytes` alone: for tables keyed by a word's hash instead
+    /// of the word.
+    pub fn hash_bytes(bytes: &[u8]) -> u64 {
+        let mut h = FxHasher::default();
+        h.write(bytes);
+        h.finish()
+    }
+
     fn add(&mut self, word: u64) {
         self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
     }
@@ -751,11 +759,7 @@ mod tests {
 
     #[test]
     fn hasher_tells_apart_short_words_that_differ_in_one_byte_or_in_length() {
-        let hash = |w: &str| {
-            let mut h = FxHasher::default();
-            h.write(w.as_bytes());
-            h.finish()
-        };
+        let hash = |w: &str| FxHasher::hash_bytes(w.as_bytes());
         // Every length of the remainder (0 to 7 bytes past the eight-byte
         // chunks), every position of the changed byte.
         for len in 1..=15 {

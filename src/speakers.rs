@@ -553,10 +553,7 @@ struct Index {
 
 /// The key of a word in the [`Index`].
 fn word_hash(word: &str) -> u64 {
-    use std::hash::Hasher;
-    let mut h = crate::lexicon::FxHasher::default();
-    h.write(word.as_bytes());
-    h.finish()
+    crate::lexicon::FxHasher::hash_bytes(word.as_bytes())
 }
 
 impl Index {
