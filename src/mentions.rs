@@ -224,8 +224,7 @@ fn role_at(doc: &Document, i: usize, end: usize) -> Option<(usize, bool)> {
         let found = if as_they_stand {
             lex.roles.get(&doc.tokens.lower_text()[start..span.end])
         } else {
-            let words: Vec<&str> = (i..=k).map(|j| lower(doc, j)).collect();
-            lex.roles.get(&words.join(" "))
+            lex.roles.get(&joined_lower(doc, i, k + 1))
         };
         if let Some(&official) = found {
             best = Some((k + 1 - i, official));
