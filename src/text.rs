@@ -478,7 +478,9 @@ fn tokenize(text: &str) -> Tokenized {
             continue;
         }
         let start = i;
-        // Whether the token's facts are read here.
+        // A plain word's facts, read here; whether a token without them has
+        // none to read either.
+        let mut plain = None;
         let mut read = false;
         let kind = if class & byte::ALPHA != 0 && bytes.get(i + 1) != Some(&b'.') {
             i = alnum_run_end(bytes, i);
@@ -486,8 +488,7 @@ fn tokenize(text: &str) -> Tokenized {
                 i = word_end_slow(text, i);
             } else if let Some(sixteen) = bytes.get(start..start + 16).filter(|_| i - start <= 16) {
                 let (low, high) = packed_halves(sixteen, i - start);
-                facts.push(alnum_word_facts(lex, low, high, i - start));
-                read = true;
+                plain = Some(alnum_word_facts(lex, low, high, i - start));
             }
             TokenKind::Word
         } else {
@@ -565,12 +566,10 @@ fn tokenize(text: &str) -> Tokenized {
                 TokenKind::Punct
             }
         };
-        if !read {
-            facts.push(Facts::default());
+        if !read && plain.is_none() {
             unread.push(tokens.len());
-        } else if facts.len() == tokens.len() {
-            facts.push(Facts::default());
         }
+        facts.push(plain.unwrap_or_default());
         if break_pending {
             break_pending = false;
             close_paragraph(&tokens, paragraph_start, &mut paragraphs);
